@@ -1,0 +1,11 @@
+export { createApolloClient, createCatalogCache } from './apollo-client';
+export { describeQueryError, type QueryProblem } from './errors';
+export {
+  DEFAULT_LOCALE,
+  LOCALES,
+  isLocale,
+  type Locale,
+  type RemoteAppProps,
+  type RemoteManifestEntry,
+  type RuntimeConfig,
+} from './contracts';

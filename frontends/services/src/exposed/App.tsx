@@ -1,0 +1,40 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createApolloClient, type RemoteAppProps } from '@bianmin/frontend-kit';
+import { normalizeBasePath, ServicesContext, type ServicesContextValue } from '../app/services-context';
+import { ServicesRoutes } from '../app/ServicesRoutes';
+import { createServicesI18n } from '../i18n/i18n';
+import '../styles.css';
+
+/**
+ * The one module this remote exposes (`services/App`). It renders inside the shell's React tree,
+ * router and antd ConfigProvider (all shared singletons) and brings its own Apollo Client and
+ * i18next instance.
+ */
+export default function ServicesApp({ basePath, locale, elderly, gatewayUrl }: RemoteAppProps) {
+  const client = createApolloClient(gatewayUrl);
+  const [i18n] = useState(() => createServicesI18n(locale));
+
+  // Before paint, so a language switch never shows a frame of mixed languages.
+  useLayoutEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [i18n, locale]);
+
+  const context = useMemo<ServicesContextValue>(
+    () => ({ basePath: normalizeBasePath(basePath), locale, elderly }),
+    [basePath, locale, elderly],
+  );
+
+  return (
+    <ApolloProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <ServicesContext.Provider value={context}>
+          <div className={elderly ? 'svc-root svc-root--elderly' : 'svc-root'} lang={locale} data-testid="services-app">
+            <ServicesRoutes />
+          </div>
+        </ServicesContext.Provider>
+      </I18nextProvider>
+    </ApolloProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import { baseEnvShape, EnvError, parseEnv } from '@bianmin/kit';
+import { z } from 'zod';
+
+/** The committed supergraph, produced by `npm run schema:compose`. */
+export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
+  new URL('../../schema/supergraph.graphql', import.meta.url),
+);
+
+const { NODE_ENV, LOG_LEVEL, SHUTDOWN_GRACE_SECONDS } = baseEnvShape;
+const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Every variable the gateway reads except the per-subgraph `SUBGRAPH_<NAME>_URL` overrides. */
+export const gatewayEnvShape = {
+  NODE_ENV,
+  LOG_LEVEL,
+  SHUTDOWN_GRACE_SECONDS,
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+  /** Deadline for one subgraph fetch (connect, send, response body), in milliseconds. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(5000),
+  /** Deadline for each `{ __typename }` probe behind /readyz. */
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  QUERY_MAX_DEPTH: limit(10, 100),
+  QUERY_MAX_ALIASES: limit(15, 1000),
+  QUERY_MAX_TOKENS: limit(2000, 100_000),
+  QUERY_MAX_COST: limit(5000, 1_000_000),
+  QUERY_MAX_DIRECTIVES: limit(50, 1000),
+};
+
+export type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnvShape>> & {
+  /**
+   * URL overrides from `SUBGRAPH_<NAME>_URL`, keyed by `<NAME>` (the subgraph name upper-cased,
+   * other characters as `_`). Subgraphs without one use the URL in the supergraph.
+   */
+  SUBGRAPH_URLS: Record<string, string>;
+};
+
+const OVERRIDE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/** `catalog` → `CATALOG`, `life-events` → `LIFE_EVENTS`: the `<NAME>` in `SUBGRAPH_<NAME>_URL`. */
+export function subgraphEnvName(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** Parse the gateway's environment; throws kit's EnvError listing every problem. */
+export function loadGatewayEnv(source: Record<string, string | undefined> = process.env): GatewayEnv {
+  const overrideKeys = Object.keys(source).filter((key) => OVERRIDE.test(key));
+  const overrideShape = Object.fromEntries(
+    overrideKeys.map((key) => [
+      key,
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    ]),
+  );
+  const parsed = parseEnv({ ...gatewayEnvShape, ...overrideShape }, source) as Record<string, unknown>;
+  const urls: Record<string, string> = {};
+  for (const key of overrideKeys) {
+    const value = parsed[key];
+    if (typeof value === 'string') urls[OVERRIDE.exec(key)![1]!] = value;
+    delete parsed[key];
+  }
+  return { ...(parsed as z.infer<z.ZodObject<typeof gatewayEnvShape>>), SUBGRAPH_URLS: urls };
+}
+
+/** For index.ts: parse, or print every problem and exit(1). */
+export function loadGatewayEnvOrExit(): GatewayEnv {
+  try {
+    return loadGatewayEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

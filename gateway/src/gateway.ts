@@ -1,0 +1,137 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { createHttpServer, createLogger, type HttpServerHandle, type Logger } from '@bianmin/kit';
+import { createContext, type GatewayContext } from './context.js';
+import type { GatewayEnv } from './env.js';
+import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
+import { armorProtection } from './plugins/armor.js';
+import { errorMaskingPlugin } from './plugins/error-masking.js';
+import { landingPage } from './plugins/landing-page.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+import { createSubgraphAgent, createSubgraphFetcher } from './subgraph-fetcher.js';
+import { readSupergraph, resolveEndpoints, subgraphsOf, type SubgraphEndpoint } from './supergraph.js';
+
+export type { GatewayContext } from './context.js';
+export { loadGatewayEnv, type GatewayEnv } from './env.js';
+export type { ReadinessReport, SubgraphStatus } from './health.js';
+export type { SubgraphEndpoint } from './supergraph.js';
+
+export interface GatewayOptions {
+  /** Parsed environment (`loadGatewayEnv()`); tests pass `loadGatewayEnv({ ... })`. */
+  env: GatewayEnv;
+  /** The supergraph SDL; read from `env.SUPERGRAPH_PATH` when omitted. */
+  supergraphSdl?: string;
+  log?: Logger;
+}
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  http: HttpServerHandle;
+  /** The subgraphs and the URLs the gateway calls (supergraph URLs with env overrides applied). */
+  subgraphs: readonly SubgraphEndpoint[];
+  /** Load the supergraph and start Apollo without listening (idempotent; `listen` calls it). */
+  start(): Promise<void>;
+  /** Start, then listen; returns the bound port (pass 0 for any free port). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Probe readiness: supergraph loaded and every subgraph answering `{ __typename }`. Never throws. */
+  ready(): Promise<ReadinessReport>;
+  /** Graceful stop: drain HTTP (up to `graceMs`), stop Apollo and the gateway, close subgraph pools. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The federation gateway as a factory: no listening, no process hooks, easy to test or embed. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { env } = options;
+  const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
+  const production = env.NODE_ENV === 'production';
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
+
+  const { endpoints, unused } = resolveEndpoints(subgraphsOf(supergraphSdl), env.SUBGRAPH_URLS);
+  for (const name of unused)
+    log.warn({ variable: name }, `${name} names no subgraph in the supergraph; ignored`);
+  const urlOf = new Map(endpoints.map((endpoint) => [endpoint.name, endpoint.url]));
+
+  const agent = createSubgraphAgent({ connectTimeoutMs: env.SUBGRAPH_TIMEOUT_MS });
+  const fetcher = createSubgraphFetcher(agent, env.SUBGRAPH_TIMEOUT_MS);
+  const probeFetcher = createSubgraphFetcher(agent, env.READINESS_TIMEOUT_MS);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: log,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        name,
+        url: urlOf.get(name) ?? url ?? '',
+        fetcher,
+        log: log.child({ subgraph: name }),
+      }),
+  });
+
+  const armor = armorProtection(
+    {
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxCost: env.QUERY_MAX_COST,
+      maxDirectives: env.QUERY_MAX_DIRECTIVES,
+    },
+    production,
+  );
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: log,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // index.ts drains HTTP first and then stops Apollo; Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    plugins: [landingPage(production), ...armor.plugins, errorMaskingPlugin()],
+  });
+
+  let started: Promise<void> | null = null;
+  let loaded = false;
+  const start = () =>
+    (started ??= apollo.start().then(() => {
+      loaded = true;
+    }));
+
+  const ready = () => checkReadiness({ endpoints, fetcher: probeFetcher, supergraphLoaded: () => loaded });
+
+  const http: HttpServerHandle = createHttpServer<GatewayContext>({
+    apollo,
+    log,
+    corsOrigins: env.CORS_ORIGINS,
+    context: async (req, requestId) => createContext(req, requestId, { log, production }),
+    routes: healthRoutes(ready, () => http.draining),
+  });
+
+  return {
+    apollo,
+    http,
+    subgraphs: endpoints,
+    start,
+    async listen(port, host = env.HOST) {
+      await start();
+      const bound = await http.listen(port, host);
+      log.info(
+        { port: bound, subgraphs: endpoints },
+        `gateway listening on http://localhost:${bound}/graphql`,
+      );
+      return bound;
+    },
+    ready,
+    async stop(graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000) {
+      await http.close(graceMs);
+      if (started) {
+        await started.catch(() => undefined);
+        await apollo.stop();
+      }
+      loaded = false;
+      await agent.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The whole platform in one Node process, on its embedded defaults: every subgraph, the gateway,
+ * the shell and the remotes, each on its own port as in production. Used by `npm start` and by
+ * the end-to-end tests. Production runs each of these as its own process instead.
+ */
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createLogger, type Logger } from '@bianmin/kit';
+import { createCatalogOrm, createCatalogSubgraph, seedCatalog } from '@bianmin/catalog';
+import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
+import { createShellServer, createStaticServer, servicesRemote } from '@bianmin/shell/server';
+
+export interface PlatformOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  host: string;
+  /** The host name printed and used in browser-facing URLs. */
+  publicHost: string;
+  ports: { shell: number; services: number; gateway: number; catalog: number };
+  log?: Logger;
+}
+
+export const DEFAULT_PORTS = { shell: 3000, services: 3001, gateway: 4000, catalog: 4001 };
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+export async function startPlatform(options: PlatformOptions) {
+  const log = options.log ?? createLogger('platform');
+  const { ports, host, publicHost } = options;
+  const url = (port: number, path = '') => `http://${publicHost}:${port}${path}`;
+
+  const orm = await createCatalogOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, logger: log.child({ service: 'catalog' }) });
+  await seedCatalog(orm, log);
+  const catalog = createCatalogSubgraph({ orm, log: createLogger('catalog') });
+  await catalog.listen(ports.catalog, host);
+
+  const gateway = createGateway({
+    env: loadGatewayEnv({
+      ...process.env,
+      PORT: String(ports.gateway),
+      SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
+      CORS_ORIGINS: [url(ports.shell), `http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`].join(','),
+    }),
+  });
+  await gateway.listen(ports.gateway, host);
+
+  const services = createStaticServer({ root: root('frontends/services/dist'), cors: true });
+  await listen(services, ports.services, host);
+  const shell = createShellServer({
+    distDir: root('shell/dist'),
+    gatewayUrl: url(ports.gateway, '/graphql'),
+    remotes: [servicesRemote(url(ports.services, '/remoteEntry.js'))],
+  });
+  await listen(shell, ports.shell, host);
+
+  return {
+    urls: { shell: url(ports.shell), gateway: url(ports.gateway, '/graphql'), catalog: url(ports.catalog, '/graphql'), services: url(ports.services, '/remoteEntry.js') },
+    catalog,
+    gateway,
+    /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */
+    async stop() {
+      await closeServer(shell);
+      await closeServer(services);
+      await gateway.stop(5000);
+      await catalog.stop(5000);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: build what is missing, then run the whole platform on its embedded defaults
+ * (SQLite under .data/, demo data loaded on first start) and print where to open it.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { baseEnvShape, createLogger, onShutdown, parseEnvOrExit } from '@bianmin/kit';
+import { DEFAULT_PORTS, startPlatform } from './platform.js';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const env = parseEnvOrExit({
+  ...baseEnvShape,
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_HOST: z.string().default('localhost'),
+  SHELL_PORT: port(DEFAULT_PORTS.shell),
+  SERVICES_PORT: port(DEFAULT_PORTS.services),
+  GATEWAY_PORT: port(DEFAULT_PORTS.gateway),
+  CATALOG_PORT: port(DEFAULT_PORTS.catalog),
+});
+const log = createLogger('platform', env.LOG_LEVEL);
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const missing = ['shell/dist/index.html', 'frontends/services/dist/remoteEntry.js'].filter((f) => !existsSync(join(repo, f)));
+if (missing.length > 0 || process.argv.includes('--build')) {
+  console.log('Building the shell and micro-frontends (first start only)…');
+  execSync('npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --output-logs=errors-only', { stdio: 'inherit', cwd: repo });
+}
+
+const started = Date.now();
+const platform = await startPlatform({
+  dataDir: env.DATA_DIR,
+  databaseUrl: env.DATABASE_URL,
+  host: env.HOST,
+  publicHost: env.PUBLIC_HOST,
+  ports: { shell: env.SHELL_PORT, services: env.SERVICES_PORT, gateway: env.GATEWAY_PORT, catalog: env.CATALOG_PORT },
+  log,
+});
+console.log(`
+  便民 Bianmin is running (ready in ${Date.now() - started} ms, data in ${env.DATABASE_URL ? 'PostgreSQL' : `${env.DATA_DIR}/`}).
+
+    Open the site:        ${platform.urls.shell}
+    GraphQL gateway:      ${platform.urls.gateway}   (explorer in development)
+    catalog subgraph:     ${platform.urls.catalog}
+    services remote:      ${platform.urls.services}
+
+  Press Ctrl-C to stop.
+`);
+onShutdown(log, [() => platform.stop()]);

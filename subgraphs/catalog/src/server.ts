@@ -1,0 +1,26 @@
+import { createSubgraph, type Logger, type Orm } from '@bianmin/kit';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
+import { typeDefs } from './schema.js';
+
+export interface CatalogDeps {
+  orm: Orm;
+  log?: Logger;
+  production?: boolean;
+}
+
+/** The catalog subgraph, built but not listening: tests call it directly, index.ts listens. */
+export function createCatalogSubgraph(deps: CatalogDeps) {
+  return createSubgraph({
+    name: 'catalog',
+    typeDefs,
+    resolvers,
+    orm: deps.orm,
+    loaders: createLoaders,
+    log: deps.log,
+    production: deps.production,
+  });
+}
+export type CatalogSubgraph = ReturnType<typeof createCatalogSubgraph>;
+export { createCatalogOrm } from './db/orm.js';
+export { seedCatalog } from './db/seeds/index.js';

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { EntityManager } from '@mikro-orm/core';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import { checkDatabase, type Orm } from './db/orm.js';
+import { PUBLIC_ERROR_CODES } from './errors.js';
+import { createHttpServer, sendJson, type HttpServerHandle } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
+import { viewerFromRequest, ANONYMOUS, type Viewer } from './viewer.js';
+import { localeFromRequest, type Locale } from './locale.js';
+
+/** What every resolver receives: one unit of work, per-request loaders, who is asking. */
+export interface SubgraphContext<TLoaders> {
+  em: EntityManager;
+  loaders: TLoaders;
+  viewer: Viewer;
+  /** The caller's language, from Accept-Language; messages for people follow it. */
+  locale: Locale;
+  requestId: string;
+  log: Logger;
+}
+
+export interface SubgraphOptions<TLoaders> {
+  name: string;
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: GraphQLResolverMap<any>;
+  orm: Orm;
+  /** Builds the request's DataLoaders over its forked EntityManager. */
+  loaders: (em: EntityManager) => TLoaders;
+  log?: Logger;
+  production?: boolean;
+  /** Honour the development roles header (never in production). */
+  allowDevRoles?: boolean;
+  /** Extra HTTP routes. */
+  routes?: Parameters<typeof createHttpServer>[0]['routes'];
+}
+
+export interface Subgraph<TLoaders> {
+  name: string;
+  apollo: ApolloServer<SubgraphContext<TLoaders>>;
+  orm: Orm;
+  log: Logger;
+  /** Build the context a resolver sees; tests use it through `execute`. */
+  context(req?: IncomingMessage, requestId?: string, viewer?: Viewer, locale?: Locale): SubgraphContext<TLoaders>;
+  /** Run an operation without HTTP (tests). Starts Apollo on first use. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer,
+    locale?: Locale,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+  /** Start Apollo and listen; returns the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  http: HttpServerHandle;
+  /** Graceful stop: drain HTTP, stop Apollo, close the pool. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Hide unexpected errors: anything without a public code is logged with the request id and
+ * replaced by a message that carries only that id.
+ */
+function errorMaskingPlugin<T extends { requestId: string; log: Logger }>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const body = response.body as GraphQLResponse['body'];
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          body.singleResult.errors = body.singleResult.errors.map((error) => {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) return error;
+            contextValue.log.error({ requestId: contextValue.requestId, error }, 'unexpected resolver error');
+            return {
+              message: `Internal error (request id ${contextValue.requestId}).`,
+              path: error.path,
+              locations: error.locations,
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
+            };
+          });
+        },
+      };
+    },
+  };
+}
+
+/** The factory every subgraph uses: schema + resolvers + dependencies → a server tests can call. */
+export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Subgraph<TLoaders> {
+  const log = options.log ?? createLogger(options.name);
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const allowDevRoles = !production && (options.allowDevRoles ?? true);
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // No Apollo Studio here: inline traces would only cost time on every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin()],
+    logger: log,
+  });
+
+  const context = (req?: IncomingMessage, requestId: string = randomUUID(), viewer?: Viewer, locale?: Locale) => {
+    const em = options.orm.em.fork();
+    return {
+      em,
+      loaders: options.loaders(em),
+      viewer: viewer ?? viewerFromRequest(req, allowDevRoles),
+      locale: locale ?? localeFromRequest(req),
+      requestId,
+      log: log.child({ requestId }),
+    };
+  };
+
+  const http = createHttpServer({
+    apollo,
+    log,
+    context: async (req, requestId) => context(req, requestId),
+    routes: {
+      '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),
+      '/readyz': async (_req, res) => {
+        if (http.draining) return sendJson(res, 503, { status: 'draining', service: options.name });
+        const db = await checkDatabase(options.orm);
+        sendJson(res, db.ok ? 200 : 503, { status: db.ok ? 'ready' : 'not ready', service: options.name, database: db.detail });
+      },
+      ...options.routes,
+    },
+  });
+
+  let started: Promise<void> | null = null;
+  const ensureStarted = () => (started ??= apollo.start());
+
+  return {
+    name: options.name,
+    apollo,
+    orm: options.orm,
+    log,
+    context,
+    http,
+    async execute(query, variables, viewer = ANONYMOUS, locale = 'zh-CN') {
+      await ensureStarted();
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: context(undefined, randomUUID(), viewer, locale) },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return response.body.singleResult as any;
+    },
+    async listen(port, host) {
+      await ensureStarted();
+      const bound = await http.listen(port, host);
+      log.info({ port: bound }, `${options.name} subgraph listening`);
+      return bound;
+    },
+    async stop(graceMs = 10_000) {
+      await http.close(graceMs);
+      if (started) await apollo.stop();
+      await options.orm.close(true);
+    },
+  };
+}
