@@ -40,7 +40,9 @@ export default (_env, argv) => {
       // The standalone page; absolute so deep links (/items/GA-002) still find main.js.
       new HtmlWebpackPlugin({ template: './public/index.html', chunks: ['main'], publicPath: '/' }),
       new webpack.DefinePlugin({
-        __STANDALONE_GATEWAY_URL__: JSON.stringify(process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql'),
+        __STANDALONE_GATEWAY_URL__: JSON.stringify(
+          process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql',
+        ),
       }),
     ],
     optimization: { minimizer: swcMinimizer() },

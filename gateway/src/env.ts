@@ -34,7 +34,7 @@ export const gatewayEnvShape = {
   QUERY_MAX_DEPTH: limit(10, 100),
   QUERY_MAX_ALIASES: limit(15, 1000),
   QUERY_MAX_TOKENS: limit(2000, 100_000),
-  QUERY_MAX_COST: limit(5000, 1_000_000),
+  QUERY_MAX_COST: limit(20_000, 1_000_000),
   QUERY_MAX_DIRECTIVES: limit(50, 1000),
 };
 

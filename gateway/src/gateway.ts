@@ -63,7 +63,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         name,
         url: urlOf.get(name) ?? url ?? '',
         fetcher,
-        log: log.child({ subgraph: name }),
+        log,
       }),
   });
 

@@ -79,7 +79,7 @@ export function createSubgraphFetcher(agent: Agent, timeoutMs: number): Fetcher 
       });
       // A constructed Response has no URL; RemoteGraphQLDataSource reports it in HTTP errors.
       Object.defineProperty(buffered, 'url', { value: response.url });
-      return buffered as unknown as FetcherResponse;
+      return buffered;
     } catch (error) {
       if (callerSignal?.aborted) throw error;
       throw new SubgraphUnreachableError(url, deadline.aborted, error);

@@ -15,7 +15,7 @@ describe('gateway environment', () => {
       QUERY_MAX_DEPTH: 10,
       QUERY_MAX_ALIASES: 15,
       QUERY_MAX_TOKENS: 2000,
-      QUERY_MAX_COST: 5000,
+      QUERY_MAX_COST: 20_000,
       SUBGRAPH_URLS: {},
     });
     expect(env.SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);

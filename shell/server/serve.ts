@@ -70,7 +70,12 @@ const GZIP_MIN_BYTES = 1024;
 /** Gzipped bodies cached by path + mtime + size: builds are immutable, so this stays small. */
 const GZIP_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
-function sendText(res: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}) {
+function sendText(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+  headers: http.OutgoingHttpHeaders = {},
+) {
   res.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
@@ -133,7 +138,11 @@ export function createStaticServer(options: StaticServerOptions): http.Server {
     return compressed;
   }
 
-  async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<boolean> {
+  async function serveFile(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    file: string,
+  ): Promise<boolean> {
     let info;
     try {
       info = await stat(file);
@@ -220,7 +229,8 @@ export function createStaticServer(options: StaticServerOptions): http.Server {
 
     // Client-side routes (`/services/items/GA-002`) get the app; missing assets (`/x.js`) get a 404.
     const wantsPage = path.extname(pathname) === '' || pathname.endsWith('.html');
-    if (options.spaFallback && wantsPage && (await serveFile(req, res, path.join(root, 'index.html')))) return;
+    if (options.spaFallback && wantsPage && (await serveFile(req, res, path.join(root, 'index.html'))))
+      return;
     sendText(res, 404, 'Not found\n');
   }
 
@@ -256,7 +266,11 @@ export interface ShellServerOptions {
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** The shell's build plus `/runtime-config.json`, the manifest the shell reads on start-up. */
-export function createShellServer({ distDir = DEFAULT_DIST_DIR, gatewayUrl, remotes }: ShellServerOptions): http.Server {
+export function createShellServer({
+  distDir = DEFAULT_DIST_DIR,
+  gatewayUrl,
+  remotes,
+}: ShellServerOptions): http.Server {
   const runtimeConfig: RuntimeConfig = { gatewayUrl, remotes };
   return createStaticServer({
     root: distDir,
@@ -270,11 +284,15 @@ function main() {
   const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://localhost:4000/graphql';
   const servicesEntry = process.env['REMOTE_SERVICES_URL'] ?? 'http://localhost:3001/remoteEntry.js';
   if (!existsSync(path.join(DEFAULT_DIST_DIR, 'index.html'))) {
-    console.warn(`shell: ${DEFAULT_DIST_DIR} has no build yet; run \`npm run build -w @bianmin/shell\` first`);
+    console.warn(
+      `shell: ${DEFAULT_DIST_DIR} has no build yet; run \`npm run build -w @bianmin/shell\` first`,
+    );
   }
   const server = createShellServer({ gatewayUrl, remotes: [servicesRemote(servicesEntry)] });
   server.listen(port, () => {
-    process.stdout.write(`shell: http://localhost:${port}/ (gateway ${gatewayUrl}, services ${servicesEntry})\n`);
+    process.stdout.write(
+      `shell: http://localhost:${port}/ (gateway ${gatewayUrl}, services ${servicesEntry})\n`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

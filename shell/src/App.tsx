@@ -35,7 +35,9 @@ function ShellRoutes() {
           <Route
             key={remote.name}
             path={`${remote.basePath === '/' ? '' : remote.basePath}/*`}
-            element={<RemoteRoute key={`${remote.name}@${remote.entry}`} remote={remote} gatewayUrl={gatewayUrl} />}
+            element={
+              <RemoteRoute key={`${remote.name}@${remote.entry}`} remote={remote} gatewayUrl={gatewayUrl} />
+            }
           />
         ))}
         <Route path="*" element={<NotFoundPage />} />

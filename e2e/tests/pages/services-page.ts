@@ -20,7 +20,7 @@ export class ServicesPage {
   async findNearest() {
     await this.page.getByRole('button', { name: /找最近的办理点|Find the nearest/ }).or(this.page.getByRole('link', { name: /找最近的办理点|Find the nearest/ })).first().click();
     await expect(this.page).toHaveURL(/nearby/);
-    const useLocation = this.page.getByRole('button', { name: /使用我的位置|Use my location/ });
-    if (await useLocation.isVisible()) await useLocation.click();
+    // The browser context grants geolocation, so the page locates the resident by itself.
+    await expect(this.page.getByRole('status').filter({ hasText: /当前位置|current location/i })).toBeVisible();
   }
 }

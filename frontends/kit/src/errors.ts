@@ -7,9 +7,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
  * - `network`: the gateway could not be reached or answered with something that is not GraphQL.
  */
 export type QueryProblem =
-  | { kind: 'bad-input'; message: string }
-  | { kind: 'unavailable' }
-  | { kind: 'network' };
+  { kind: 'bad-input'; message: string } | { kind: 'unavailable' } | { kind: 'network' };
 
 /** Turn any Apollo Client error into a `QueryProblem`; never expose raw payloads to the UI. */
 export function describeQueryError(error: unknown): QueryProblem {

@@ -17,7 +17,9 @@ function Standalone() {
   return (
     <ConfigProvider
       locale={locale === 'en' ? enUS : zhCN}
-      theme={{ token: elderly ? { fontSize: 20, controlHeight: 48, colorText: '#000' } : { colorPrimary: '#0b5cad' } }}
+      theme={{
+        token: elderly ? { fontSize: 20, controlHeight: 48, colorText: '#000' } : { colorPrimary: '#0b5cad' },
+      }}
     >
       <div className="svc-standalone-bar">
         <strong>@bianmin/services · standalone</strong>
@@ -34,7 +36,12 @@ function Standalone() {
             <Route
               path="/*"
               element={
-                <ServicesApp basePath="" locale={locale} elderly={elderly} gatewayUrl={__STANDALONE_GATEWAY_URL__} />
+                <ServicesApp
+                  basePath=""
+                  locale={locale}
+                  elderly={elderly}
+                  gatewayUrl={__STANDALONE_GATEWAY_URL__}
+                />
               }
             />
           </Routes>

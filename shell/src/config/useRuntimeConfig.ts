@@ -4,9 +4,7 @@ import { registerManifestRemotes } from '../remotes/federation-runtime';
 import { fetchRuntimeConfig } from './runtime-config';
 
 export type RuntimeConfigState =
-  | { status: 'loading' }
-  | { status: 'ready'; config: RuntimeConfig }
-  | { status: 'error' };
+  { status: 'loading' } | { status: 'ready'; config: RuntimeConfig } | { status: 'error' };
 
 export function useRuntimeConfig(): [RuntimeConfigState, () => void] {
   const [state, setState] = useState<RuntimeConfigState>({ status: 'loading' });

@@ -29,7 +29,12 @@ export function RemoteRoute({ remote, gatewayUrl }: Props) {
     <RemoteErrorBoundary
       onRetry={() => setRemoteAppComponent(() => lazyRemote(remote, true))}
       fallback={(retry) => (
-        <section className="shell-remote-error" data-testid="remote-error" role="alert" aria-labelledby="remote-error-title">
+        <section
+          className="shell-remote-error"
+          data-testid="remote-error"
+          role="alert"
+          aria-labelledby="remote-error-title"
+        >
           <Result
             status="warning"
             title={<h1 id="remote-error-title">{t('remote.errorTitle', { title })}</h1>}
@@ -47,7 +52,12 @@ export function RemoteRoute({ remote, gatewayUrl }: Props) {
       )}
     >
       <Suspense fallback={<RemoteSkeleton label={t('loading.remote', { title })} />}>
-        <RemoteAppComponent basePath={remote.basePath} locale={locale} elderly={elderly} gatewayUrl={gatewayUrl} />
+        <RemoteAppComponent
+          basePath={remote.basePath}
+          locale={locale}
+          elderly={elderly}
+          gatewayUrl={gatewayUrl}
+        />
       </Suspense>
     </RemoteErrorBoundary>
   );

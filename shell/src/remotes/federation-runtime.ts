@@ -29,7 +29,10 @@ export type RemoteApp = ComponentType<RemoteAppProps>;
  * Load a remote's exposed module. `fresh` drops what the runtime remembers about the remote first,
  * so a retry after a failed or broken load really fetches `remoteEntry.js` again.
  */
-export async function loadRemoteApp(remote: RemoteManifestEntry, fresh: boolean): Promise<{ default: RemoteApp }> {
+export async function loadRemoteApp(
+  remote: RemoteManifestEntry,
+  fresh: boolean,
+): Promise<{ default: RemoteApp }> {
   if (fresh) {
     registerRemotes([{ name: remote.name, entry: remote.entry }], { force: true });
     registered.set(remote.name, remote.entry);

@@ -99,6 +99,8 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Shutdown is ours (onShutdown): drain HTTP first, then stop Apollo.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only cost time on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin()],
     logger: log,

@@ -75,7 +75,7 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
       headers: { 'content-type': 'application/json', 'x-request-id': 'req-123' },
       body: JSON.stringify({ query: '{ boom }' }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: Array<Record<string, unknown>> };
     expect(JSON.stringify(body)).not.toContain('postgres://');
     expect(body.errors[0]).toMatchObject({ message: 'Internal error (request id req-123).', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-123' } });
   });
@@ -105,7 +105,7 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
     expect(sub.http.draining).toBe(true);
     release!();
     const res = await inFlight;
-    expect((await res.json()).data.slow).toBe('done');
+    expect(((await res.json()) as { data: { slow: string } }).data.slow).toBe('done');
     await stopping;
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });

@@ -9,7 +9,11 @@ export interface ServicesContextValue {
   elderly: boolean;
 }
 
-export const ServicesContext = createContext<ServicesContextValue>({ basePath: '', locale: 'zh-CN', elderly: false });
+export const ServicesContext = createContext<ServicesContextValue>({
+  basePath: '',
+  locale: 'zh-CN',
+  elderly: false,
+});
 
 export function useServicesContext(): ServicesContextValue {
   return useContext(ServicesContext);

@@ -14,7 +14,14 @@ import type { AccessibilityFacility } from '../graphql/types';
 /** The international symbol of access, drawn inline (no icon font has it). */
 function WheelchairIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false" fill="currentColor">
+    <svg
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+      fill="currentColor"
+    >
       <circle cx="11" cy="3.5" r="2" />
       <path d="M10 7h2v5h5v2h-7z" />
       <path d="M9 9.3v2.2a5 5 0 1 0 6.6 6.2l1.8.9A7 7 0 1 1 9 9.3z" />

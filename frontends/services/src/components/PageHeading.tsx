@@ -11,13 +11,15 @@ interface Crumb {
 interface Props {
   title: ReactNode;
   lead?: ReactNode;
+  /** Set to `zh-CN` when the lead comes from the API (Chinese only) and the UI is in English. */
+  leadLang?: string;
   crumbs?: Crumb[];
   titleTestId?: string;
   children?: ReactNode;
 }
 
 /** Breadcrumb, the page's one `<h1>`, and an optional lead paragraph. */
-export function PageHeading({ title, lead, crumbs = [], titleTestId, children }: Props) {
+export function PageHeading({ title, lead, leadLang, crumbs = [], titleTestId, children }: Props) {
   const { t } = useTranslation();
   const to = useServicesPath();
   const trail: Crumb[] = [{ label: t('app.home'), to: to() }, ...crumbs];
@@ -27,13 +29,21 @@ export function PageHeading({ title, lead, crumbs = [], titleTestId, children }:
         <ol>
           {trail.map((crumb, i) => (
             <li key={i}>
-              {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : <span aria-current="page">{crumb.label}</span>}
+              {crumb.to ? (
+                <Link to={crumb.to}>{crumb.label}</Link>
+              ) : (
+                <span aria-current="page">{crumb.label}</span>
+              )}
             </li>
           ))}
         </ol>
       </nav>
       <h1 data-testid={titleTestId}>{title}</h1>
-      {lead && <p className="svc-lead">{lead}</p>}
+      {lead && (
+        <p className="svc-lead" lang={leadLang}>
+          {lead}
+        </p>
+      )}
       {children}
     </header>
   );

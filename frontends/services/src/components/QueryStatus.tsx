@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { describeQueryError } from '@bianmin/frontend-kit';
 
 /** Placeholder shaped like the content that is on its way. */
-export function LoadingBlock({ rows = 3, cards = 0, label }: { rows?: number; cards?: number; label?: string }) {
+export function LoadingBlock({
+  rows = 3,
+  cards = 0,
+  label,
+}: {
+  rows?: number;
+  cards?: number;
+  label?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="svc-loading" role="status" aria-live="polite" data-testid="loading">
@@ -55,7 +63,12 @@ export function QueryError({ error, onRetry, retrying = false, compact = false }
   const title = problem.kind === 'unavailable' ? t('errors.unavailableTitle') : t('errors.networkTitle');
   const body = problem.kind === 'unavailable' ? t('errors.unavailableBody') : t('errors.networkBody');
   const retry = onRetry && (
-    <Button icon={<ReloadOutlined aria-hidden />} onClick={onRetry} loading={retrying} data-testid="query-retry">
+    <Button
+      icon={<ReloadOutlined aria-hidden />}
+      onClick={onRetry}
+      loading={retrying}
+      data-testid="query-retry"
+    >
       {t('common.retry')}
     </Button>
   );
@@ -63,13 +76,28 @@ export function QueryError({ error, onRetry, retrying = false, compact = false }
   if (compact) {
     return (
       <div role="alert" data-testid="query-error">
-        <Alert type="error" showIcon title={title} description={body} action={retry} />
+        <Alert
+          type="error"
+          showIcon
+          title={title}
+          description={
+            <>
+              <p className="svc-alert-body">{body}</p>
+              {retry}
+            </>
+          }
+        />
       </div>
     );
   }
   return (
     <div role="alert" data-testid="query-error" className="svc-panel">
-      <Result status="warning" title={<h2 className="svc-result-title">{title}</h2>} subTitle={body} extra={retry} />
+      <Result
+        status="warning"
+        title={<h2 className="svc-result-title">{title}</h2>}
+        subTitle={body}
+        extra={retry}
+      />
     </div>
   );
 }

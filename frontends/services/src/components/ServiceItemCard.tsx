@@ -32,7 +32,9 @@ export function ServiceItemCard({ item, headingLevel = 3, testId }: Props) {
           {t('item.code')} {item.code}
         </span>
       </p>
-      <p className="svc-item-card__summary">{item.summary}</p>
+      <p className="svc-item-card__summary" lang="zh-CN">
+        {item.summary}
+      </p>
       <ItemBadges item={item} />
       <RightOutlined className="svc-item-card__chevron" aria-hidden />
     </article>

@@ -14,7 +14,7 @@ export function ServicePointSummary({ point }: { point: ServicePointFields }) {
           <dt>
             <EnvironmentOutlined aria-hidden /> {t('nearby.address')}
           </dt>
-          <dd>{point.address}</dd>
+          <dd lang="zh-CN">{point.address}</dd>
         </div>
         <div>
           <dt>
@@ -22,7 +22,11 @@ export function ServicePointSummary({ point }: { point: ServicePointFields }) {
           </dt>
           <dd>
             {formatOpeningHours(point.openingHours, t)}
-            {point.openingNote && <span className="svc-muted svc-block">{point.openingNote}</span>}
+            {point.openingNote && (
+              <span className="svc-muted svc-block" lang="zh-CN">
+                {point.openingNote}
+              </span>
+            )}
           </dd>
         </div>
         <div>

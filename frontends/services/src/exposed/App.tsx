@@ -30,7 +30,11 @@ export default function ServicesApp({ basePath, locale, elderly, gatewayUrl }: R
     <ApolloProvider client={client}>
       <I18nextProvider i18n={i18n}>
         <ServicesContext.Provider value={context}>
-          <div className={elderly ? 'svc-root svc-root--elderly' : 'svc-root'} lang={locale} data-testid="services-app">
+          <div
+            className={elderly ? 'svc-root svc-root--elderly' : 'svc-root'}
+            lang={locale}
+            data-testid="services-app"
+          >
             <ServicesRoutes />
           </div>
         </ServicesContext.Provider>

@@ -17,7 +17,7 @@ for (const driver of ['sqlite', 'postgresql'] as const) {
     if (driver === 'postgresql') await orm.em.getConnection().execute('create schema if not exists "catalog"');
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(`src/db/migrations/${driver}`, false, false, name);
-    console.log(driver, result.fileName || '(no changes)');
+    process.stdout.write(`${driver}: ${result.fileName || '(no changes)'}\n`);
   } finally {
     await orm.close(true);
     await db.drop();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logger.js';
 
@@ -135,7 +136,7 @@ export function createHttpServer<TContext extends BaseContext>(
   });
   // Track requests per socket, so that draining can close each socket the moment it is idle
   // (Node's closeIdleConnections misses sockets that become idle after the call).
-  const active = new Map<import('node:net').Socket, number>();
+  const active = new Map<Socket, number>();
   server.on('connection', (socket) => {
     active.set(socket, 0);
     socket.on('close', () => active.delete(socket));

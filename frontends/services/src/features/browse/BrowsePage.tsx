@@ -46,23 +46,37 @@ export function BrowsePage({ kind }: { kind: BrowseKind }) {
       <PageHeading
         title={heading.title}
         lead={heading.lead}
+        leadLang="zh-CN"
         crumbs={[{ label: t(`browse.${kind}`) }, { label: heading.title }]}
       >
         {heading.phone && (
           <p className="svc-muted">
-            <PhoneOutlined aria-hidden /> {t('browse.hotline')}: <a href={`tel:${heading.phone}`}>{heading.phone}</a>
+            <PhoneOutlined aria-hidden /> {t('browse.hotline')}:{' '}
+            <a href={`tel:${heading.phone}`}>{heading.phone}</a>
           </p>
         )}
       </PageHeading>
       <fieldset className="svc-filters">
         <legend>{t('browse.filters')}</legend>
-        <Checkbox checked={zeroVisits} onChange={(e) => setZeroVisits(e.target.checked)} data-testid="filter-zero-visits">
+        <Checkbox
+          checked={zeroVisits}
+          onChange={(e) => setZeroVisits(e.target.checked)}
+          data-testid="filter-zero-visits"
+        >
           {t('browse.zeroVisits')}
         </Checkbox>
-        <Checkbox checked={instantOnly} onChange={(e) => setInstantOnly(e.target.checked)} data-testid="filter-instant">
+        <Checkbox
+          checked={instantOnly}
+          onChange={(e) => setInstantOnly(e.target.checked)}
+          data-testid="filter-instant"
+        >
           {t('browse.instantOnly')}
         </Checkbox>
-        <Checkbox checked={onlineOnly} onChange={(e) => setOnlineOnly(e.target.checked)} data-testid="filter-online">
+        <Checkbox
+          checked={onlineOnly}
+          onChange={(e) => setOnlineOnly(e.target.checked)}
+          data-testid="filter-online"
+        >
           {t('browse.onlineOnly')}
         </Checkbox>
       </fieldset>
@@ -81,7 +95,9 @@ function BrowseResults({ filter }: { filter: ServiceItemFilter }) {
 
   if (loading && !connection) return <LoadingBlock cards={3} />;
   if (error || !connection) {
-    return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />;
+    return (
+      <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />
+    );
   }
   if (connection.edges.length === 0) return <Empty description={t('browse.empty')} />;
   return (

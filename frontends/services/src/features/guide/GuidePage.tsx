@@ -77,7 +77,10 @@ function Guide({ item }: { item: ServiceGuide }) {
         title={title}
         titleTestId="guide-title"
         crumbs={[
-          { label: localized(item.department), to: to(`departments/${encodeURIComponent(item.department.code)}`) },
+          {
+            label: localized(item.department),
+            to: to(`departments/${encodeURIComponent(item.department.code)}`),
+          },
           { label: title },
         ]}
       >
@@ -103,7 +106,11 @@ function Guide({ item }: { item: ServiceGuide }) {
           )}
           {item.instantApproval && (
             <li>
-              <Tag color="gold" icon={<ThunderboltOutlined aria-hidden />} data-testid="instant-approval-badge">
+              <Tag
+                color="gold"
+                icon={<ThunderboltOutlined aria-hidden />}
+                data-testid="instant-approval-badge"
+              >
                 {t('item.instantApproval')}
               </Tag>
             </li>
@@ -123,8 +130,12 @@ function Guide({ item }: { item: ServiceGuide }) {
               <div className="svc-facts__promised">
                 <dt>{t('guide.promisedLimit')}</dt>
                 <dd>
-                  <span data-testid="promised-days">{t('guide.promisedDays', { value: days(item.promisedDays) })}</span>
-                  {faster > 0 && <span className="svc-facts__note">{t('guide.faster', { percent: faster })}</span>}
+                  <span data-testid="promised-days">
+                    {t('guide.promisedDays', { value: days(item.promisedDays) })}
+                  </span>
+                  {faster > 0 && (
+                    <span className="svc-facts__note">{t('guide.faster', { percent: faster })}</span>
+                  )}
                 </dd>
               </div>
               <div>
@@ -139,22 +150,40 @@ function Guide({ item }: { item: ServiceGuide }) {
                   {item.fee.free || item.fee.amountYuan == null
                     ? t('guide.free')
                     : t('guide.feeAmount', { amount: item.fee.amountYuan.toFixed(2) })}
-                  {item.fee.basis && <span className="svc-facts__note">{t('guide.feeBasis', { basis: item.fee.basis })}</span>}
-                  {item.fee.note && <span className="svc-facts__note">{item.fee.note}</span>}
                 </dd>
               </div>
             </dl>
           </section>
 
           <GuideSection id="guide-summary" title={t('guide.summary')}>
-            <p className="svc-prose">{item.summary}</p>
+            <p className="svc-prose" lang="zh-CN">
+              {item.summary}
+            </p>
           </GuideSection>
 
           <GuideSection id="guide-eligibility" title={t('guide.eligibility')}>
-            <p className="svc-prose">{item.eligibility}</p>
+            <p className="svc-prose" lang="zh-CN">
+              {item.eligibility}
+            </p>
           </GuideSection>
 
           <Materials item={item} />
+
+          {(item.fee.basis || item.fee.note) && (
+            <GuideSection id="guide-fee" title={t('guide.fee')}>
+              <p className="svc-prose">
+                <strong>
+                  {item.fee.free || item.fee.amountYuan == null
+                    ? t('guide.free')
+                    : t('guide.feeAmount', { amount: item.fee.amountYuan.toFixed(2) })}
+                </strong>
+              </p>
+              {item.fee.basis && (
+                <p className="svc-prose svc-muted">{t('guide.feeBasis', { basis: item.fee.basis })}</p>
+              )}
+              {item.fee.note && <p className="svc-prose svc-muted">{item.fee.note}</p>}
+            </GuideSection>
+          )}
 
           <GuideSection id="guide-channels" title={t('guide.channels')}>
             <ul className="svc-channels">
@@ -180,8 +209,12 @@ function Guide({ item }: { item: ServiceGuide }) {
                 size={elderly ? 'large' : 'middle'}
                 items={item.faq.map((entry, i) => ({
                   key: String(i),
-                  label: entry.question,
-                  children: <p className="svc-prose">{entry.answer}</p>,
+                  label: <span lang="zh-CN">{entry.question}</span>,
+                  children: (
+                    <p className="svc-prose" lang="zh-CN">
+                      {entry.answer}
+                    </p>
+                  ),
                 }))}
               />
             </GuideSection>
@@ -189,7 +222,7 @@ function Guide({ item }: { item: ServiceGuide }) {
 
           {item.legalBasis.length > 0 && (
             <GuideSection id="guide-legal-basis" title={t('guide.legalBasis')}>
-              <ul className="svc-bullets">
+              <ul className="svc-bullets" lang="zh-CN">
                 {item.legalBasis.map((basis) => (
                   <li key={basis}>{basis}</li>
                 ))}
@@ -267,7 +300,7 @@ function Materials({ item }: { item: ServiceGuide }) {
             />
             <div className="svc-material__body">
               <p className="svc-material__name">
-                <strong>{material.name}</strong>
+                <strong lang="zh-CN">{material.name}</strong>
                 <Tag color={material.required ? 'red' : 'default'} className="svc-material__tag">
                   {material.required ? t('guide.required') : t('guide.optional')}
                 </Tag>
@@ -282,12 +315,16 @@ function Materials({ item }: { item: ServiceGuide }) {
                   </Tag>
                 )}
               </p>
-              <p className="svc-material__desc">{material.description}</p>
+              <p className="svc-material__desc" lang="zh-CN">
+                {material.description}
+              </p>
               <p className="svc-muted svc-small">
                 {[
                   material.originals > 0 ? t('guide.originals', { count: material.originals }) : null,
                   material.copies > 0 ? t('guide.copies', { count: material.copies }) : null,
-                  material.fromLicence ? t('guide.fromLicenceDetail', { name: material.fromLicence.name }) : null,
+                  material.fromLicence
+                    ? t('guide.fromLicenceDetail', { name: material.fromLicence.name })
+                    : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -327,7 +364,7 @@ function WhereToGo({ item }: { item: ServiceGuide }) {
           <ul className="svc-where__points">
             {item.servicePoints.map((point) => (
               <li key={point.id} data-testid="guide-service-point">
-                <h3>{point.name}</h3>
+                <h3 lang="zh-CN">{point.name}</h3>
                 <p className="svc-muted svc-small">{t(`pointType.${point.type}`)}</p>
                 <ServicePointSummary point={point} />
               </li>

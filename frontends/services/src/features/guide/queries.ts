@@ -1,11 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { SERVICE_POINT_FIELDS } from '../../graphql/fragments';
-import type {
-  Channel,
-  ServiceCategory,
-  ServiceItemKind,
-  ServicePointFields,
-} from '../../graphql/types';
+import type { Channel, ServiceCategory, ServiceItemKind, ServicePointFields } from '../../graphql/types';
 
 export interface ServiceGuide {
   id: string;
@@ -40,62 +35,63 @@ export interface ServiceGuide {
   updatedAt: string;
 }
 
-export const SERVICE_GUIDE: TypedDocumentNode<{ serviceItemByCode: ServiceGuide | null }, { code: string }> = gql`
-  query ServiceGuide($code: String!) {
-    serviceItemByCode(code: $code) {
-      id
-      code
-      name
-      nameEn
-      category
-      kind
-      summary
-      eligibility
-      department {
+export const SERVICE_GUIDE: TypedDocumentNode<{ serviceItemByCode: ServiceGuide | null }, { code: string }> =
+  gql`
+    query ServiceGuide($code: String!) {
+      serviceItemByCode(code: $code) {
+        id
         code
         name
         nameEn
-        phone
-      }
-      lifeEvents {
-        code
-        name
-        nameEn
-      }
-      materials {
-        name
-        description
-        originals
-        copies
-        required
-        fromLicence {
+        category
+        kind
+        summary
+        eligibility
+        department {
           code
           name
+          nameEn
+          phone
         }
+        lifeEvents {
+          code
+          name
+          nameEn
+        }
+        materials {
+          name
+          description
+          originals
+          copies
+          required
+          fromLicence {
+            code
+            name
+          }
+        }
+        legalDays
+        promisedDays
+        fee {
+          free
+          amountYuan
+          basis
+          note
+        }
+        channels
+        visits
+        instantApproval
+        legalBasis
+        faq {
+          question
+          answer
+        }
+        servicePoints(first: 3) {
+          ...ServicePointFields
+        }
+        servicePointCount
+        version
+        updatedAt
       }
-      legalDays
-      promisedDays
-      fee {
-        free
-        amountYuan
-        basis
-        note
-      }
-      channels
-      visits
-      instantApproval
-      legalBasis
-      faq {
-        question
-        answer
-      }
-      servicePoints(first: 3) {
-        ...ServicePointFields
-      }
-      servicePointCount
-      version
-      updatedAt
     }
-  }
-  ${SERVICE_POINT_FIELDS}
-`;
+    ${SERVICE_POINT_FIELDS}
+  `;

@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocalizedName, useServicesContext, useServicesPath } from '../../app/services-context';
@@ -9,6 +11,9 @@ import { ServiceItemCard } from '../../components/ServiceItemCard';
 import { SERVICE_CATEGORIES } from '../../graphql/types';
 import { SearchBox } from '../search/SearchBox';
 import { DEPARTMENTS, LIFE_EVENTS, POPULAR_ITEMS } from './queries';
+
+/** Life events shown before "show all": two rows on a phone, enough to scroll past. */
+const LIFE_EVENTS_PREVIEW = 8;
 
 const retry = (refetch: () => Promise<unknown>) => () => void refetch().catch(() => undefined);
 
@@ -45,6 +50,10 @@ function LifeEventsSection() {
   const localized = useLocalizedName();
   const { data, loading, error, refetch } = useQuery(LIFE_EVENTS);
   const lifeEvents = data?.lifeEvents;
+  const [showAll, setShowAll] = useState(false);
+  const collapsible = (lifeEvents?.length ?? 0) > LIFE_EVENTS_PREVIEW;
+  const visible =
+    lifeEvents && collapsible && !showAll ? lifeEvents.slice(0, LIFE_EVENTS_PREVIEW) : lifeEvents;
   return (
     <section className="svc-section" aria-labelledby="svc-life-events">
       <h2 id="svc-life-events" className="svc-section__title">
@@ -56,23 +65,39 @@ function LifeEventsSection() {
       ) : error || !lifeEvents ? (
         <QueryError compact error={error} onRetry={retry(refetch)} retrying={loading} />
       ) : (
-        <ul className="svc-grid svc-grid--tiles" data-testid="life-events">
-          {lifeEvents.map((event) => (
-            <li key={event.code}>
-              <Link
-                to={to(`life-events/${encodeURIComponent(event.code)}`)}
-                className="svc-tile"
-                data-testid="life-event"
-              >
-                <span className="svc-tile__title">{localized(event)}</span>
-                <span className="svc-tile__meta">
-                  {t(`audience.${event.audience}`)} · {t('common.items', { count: event.serviceItemCount })}
-                </span>
-                <span className="svc-tile__desc">{event.description}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul id="svc-life-event-list" className="svc-grid svc-grid--tiles" data-testid="life-events">
+            {(visible ?? []).map((event) => (
+              <li key={event.code}>
+                <Link
+                  to={to(`life-events/${encodeURIComponent(event.code)}`)}
+                  className="svc-tile"
+                  data-testid="life-event"
+                >
+                  <span className="svc-tile__title">{localized(event)}</span>
+                  <span className="svc-tile__meta">
+                    {t(`audience.${event.audience}`)} · {t('common.items', { count: event.serviceItemCount })}
+                  </span>
+                  <span className="svc-tile__desc" lang="zh-CN">
+                    {event.description}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {collapsible && (
+            <Button
+              size="large"
+              block
+              aria-expanded={showAll}
+              aria-controls="svc-life-event-list"
+              onClick={() => setShowAll(!showAll)}
+              data-testid="life-events-toggle"
+            >
+              {showAll ? t('home.showFewer') : t('home.showAllLifeEvents', { count: lifeEvents.length })}
+            </Button>
+          )}
+        </>
       )}
     </section>
   );

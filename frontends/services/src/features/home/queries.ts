@@ -20,7 +20,10 @@ export interface DepartmentFields {
   serviceItemCount: number;
 }
 
-export const LIFE_EVENTS: TypedDocumentNode<{ lifeEvents: LifeEventFields[] | null }, Record<string, never>> = gql`
+export const LIFE_EVENTS: TypedDocumentNode<
+  { lifeEvents: LifeEventFields[] | null },
+  Record<string, never>
+> = gql`
   query LifeEvents {
     lifeEvents {
       code
@@ -33,7 +36,10 @@ export const LIFE_EVENTS: TypedDocumentNode<{ lifeEvents: LifeEventFields[] | nu
   }
 `;
 
-export const DEPARTMENTS: TypedDocumentNode<{ departments: DepartmentFields[] | null }, Record<string, never>> = gql`
+export const DEPARTMENTS: TypedDocumentNode<
+  { departments: DepartmentFields[] | null },
+  Record<string, never>
+> = gql`
   query Departments {
     departments {
       code

@@ -69,7 +69,11 @@ export function NearbyMap({ centre, centreIsUser, radiusMeters, points, selected
           {ringDistances(radiusMeters).map((d) => (
             <g key={d}>
               <circle cx={MID} cy={MID} r={d * scale} className="svc-map__ring" />
-              <text x={MID + 4} y={MID - d * scale + 13} className="svc-map__ring-label">
+              <text
+                x={MID + d * scale * Math.SQRT1_2 + 3}
+                y={MID - d * scale * Math.SQRT1_2 - 3}
+                className="svc-map__ring-label"
+              >
                 {formatDistance(d, t)}
               </text>
             </g>

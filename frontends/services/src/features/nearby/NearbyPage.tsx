@@ -89,7 +89,9 @@ export function NearbyPage() {
 
   const usingGeo = geo.status === 'located' && geo.position !== null;
   const centre: LatLng = usingGeo && geo.position ? geo.position : region ? region : CITY_CENTRE;
-  const centreName = region ? [district?.name, street?.name].filter(Boolean).join(' ') : t('nearby.cityCentre');
+  const centreName = region
+    ? [district?.name, street?.name].filter(Boolean).join(' ')
+    : t('nearby.cityCentre');
 
   const nearby = useQuery(NEARBY_SERVICE_POINTS, {
     variables: {
@@ -130,7 +132,10 @@ export function NearbyPage() {
         lead={t('nearby.lead')}
         crumbs={
           item
-            ? [{ label: localized(item), to: to(`items/${encodeURIComponent(item.code)}`) }, { label: t('nearby.title') }]
+            ? [
+                { label: localized(item), to: to(`items/${encodeURIComponent(item.code)}`) },
+                { label: t('nearby.title') },
+              ]
             : [{ label: t('nearby.title') }]
         }
       >
@@ -233,7 +238,11 @@ export function NearbyPage() {
           </div>
         </div>
         {districts.error && (
-          <QueryError compact error={districts.error} onRetry={() => void districts.refetch().catch(() => undefined)} />
+          <QueryError
+            compact
+            error={districts.error}
+            onRetry={() => void districts.refetch().catch(() => undefined)}
+          />
         )}
         <p className="svc-muted" data-testid="nearby-centre">
           {usingGeo ? t('nearby.fromYou') : t('nearby.centreOf', { name: centreName })}
@@ -258,16 +267,14 @@ export function NearbyPage() {
             centre={centre}
             centreIsUser={usingGeo}
             radiusMeters={radius}
-            points={points.map(
-              (p, index): MapPoint => ({
-                id: p.servicePoint.id,
-                rank: index + 1,
-                name: p.servicePoint.name,
-                latitude: p.servicePoint.latitude,
-                longitude: p.servicePoint.longitude,
-                distanceMeters: p.distanceMeters,
-              }),
-            )}
+            points={points.map((p, index): MapPoint => ({
+              id: p.servicePoint.id,
+              rank: index + 1,
+              name: p.servicePoint.name,
+              latitude: p.servicePoint.latitude,
+              longitude: p.servicePoint.longitude,
+              distanceMeters: p.distanceMeters,
+            }))}
             selectedId={selectedId}
             onSelect={(id) => selectPoint(id, true)}
           />
@@ -291,9 +298,12 @@ export function NearbyPage() {
                       {index + 1}
                     </span>
                     <div>
-                      <h3 className="svc-point__name">{point.name}</h3>
+                      <h3 className="svc-point__name" lang="zh-CN">
+                        {point.name}
+                      </h3>
                       <p className="svc-muted svc-small">
-                        {t(`pointType.${point.type}`)} · {t('nearby.handlesItems', { count: point.serviceItemCount })}
+                        {t(`pointType.${point.type}`)} ·{' '}
+                        {t('nearby.handlesItems', { count: point.serviceItemCount })}
                       </p>
                     </div>
                     <p className="svc-point__distance" data-testid="point-distance">
@@ -319,4 +329,3 @@ export function NearbyPage() {
     </div>
   );
 }
-

@@ -15,10 +15,11 @@ export const DEFAULT_RADIUS = 3000;
 export function formatDistance(meters: number, t: TFunction): string {
   if (meters < 1000) {
     const value = meters < 10 ? Math.round(meters) : Math.round(meters / 10) * 10;
-    return value >= 1000 ? t('distance.kilometers', { value: '1.0' }) : t('distance.meters', { value });
+    return value >= 1000 ? t('distance.kilometers', { value: '1' }) : t('distance.meters', { value });
   }
   const km = meters / 1000;
-  return t('distance.kilometers', { value: km >= 10 ? km.toFixed(0) : km.toFixed(1) });
+  const value = (km >= 10 ? km.toFixed(0) : km.toFixed(1)).replace(/\.0$/, '');
+  return t('distance.kilometers', { value });
 }
 
 const METERS_PER_DEGREE_LAT = 110_574;

@@ -33,7 +33,10 @@ export interface DistrictFields extends RegionFields {
   children: RegionFields[];
 }
 
-export const DISTRICTS: TypedDocumentNode<{ districts: DistrictFields[] | null }, Record<string, never>> = gql`
+export const DISTRICTS: TypedDocumentNode<
+  { districts: DistrictFields[] | null },
+  Record<string, never>
+> = gql`
   query Districts {
     districts {
       code

@@ -45,7 +45,9 @@ export function SearchBox({ initialQuery = '', autoFocus = false }: Props) {
   });
   const current = data ?? previousData;
   const suggestions: SuggestionNode[] =
-    enabled && trimmed.length > 0 ? (current?.searchServiceItems?.edges.slice(0, 8).map((e) => e.node) ?? []) : [];
+    enabled && trimmed.length > 0
+      ? (current?.searchServiceItems?.edges.slice(0, 8).map((e) => e.node) ?? [])
+      : [];
   const expanded = suggestions.length > 0;
   const activeIndex = active < suggestions.length ? active : -1;
 

@@ -41,7 +41,9 @@ function SearchResults({ query }: { query: string }) {
 
   if (loading && !connection) return <LoadingBlock cards={3} />;
   if (error || !connection) {
-    return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />;
+    return (
+      <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />
+    );
   }
 
   const shown = connection.edges.length;

@@ -183,7 +183,7 @@ export interface GeoNode {
   latitude: number;
   longitude: number;
 }
-export interface CommunitySeed extends GeoNode {}
+export type CommunitySeed = GeoNode;
 export interface StreetSeed extends GeoNode {
   communities: CommunitySeed[];
 }
