@@ -3,7 +3,7 @@
  * Loopback only, bounded in time; prints a table and writes it to bench/results/. Figures, not
  * assertions: nothing here fails on a slow run.
  */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -56,6 +56,7 @@ const rows = [
 ];
 await gateway.stop(1000);
 await catalog.stop(1000);
+rmSync(dir, { recursive: true, force: true });
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [

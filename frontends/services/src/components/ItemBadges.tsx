@@ -14,7 +14,11 @@ export function ItemBadges({ item }: { item: BadgeFields }) {
     <ul className="svc-badges" aria-label={t('guide.facts')}>
       {item.visits === 0 ? (
         <li>
-          <Tag color="green" icon={<CheckCircleOutlined aria-hidden />} data-testid="badge-zero-visits">
+          <Tag
+            className="svc-tag svc-tag--success"
+            icon={<CheckCircleOutlined aria-hidden />}
+            data-testid="badge-zero-visits"
+          >
             {t('item.zeroVisits')}
           </Tag>
         </li>
@@ -25,13 +29,17 @@ export function ItemBadges({ item }: { item: BadgeFields }) {
       )}
       {item.instantApproval && (
         <li>
-          <Tag color="gold" icon={<ThunderboltOutlined aria-hidden />} data-testid="badge-instant">
+          <Tag
+            className="svc-tag svc-tag--instant"
+            icon={<ThunderboltOutlined aria-hidden />}
+            data-testid="badge-instant"
+          >
             {t('item.instantApproval')}
           </Tag>
         </li>
       )}
       <li>
-        <Tag color="blue" icon={<ClockCircleOutlined aria-hidden />}>
+        <Tag className="svc-tag svc-tag--info" icon={<ClockCircleOutlined aria-hidden />}>
           {t('item.promisedShort', { value: days(item.promisedDays) })}
         </Tag>
       </li>

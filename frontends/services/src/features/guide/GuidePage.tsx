@@ -99,7 +99,7 @@ function Guide({ item }: { item: ServiceGuide }) {
         <ul className="svc-badges">
           {item.visits === 0 && (
             <li>
-              <Tag color="green" data-testid="zero-visits-badge">
+              <Tag className="svc-tag svc-tag--success" data-testid="zero-visits-badge">
                 {t('item.zeroVisits')}
               </Tag>
             </li>
@@ -107,7 +107,7 @@ function Guide({ item }: { item: ServiceGuide }) {
           {item.instantApproval && (
             <li>
               <Tag
-                color="gold"
+                className="svc-tag svc-tag--instant"
                 icon={<ThunderboltOutlined aria-hidden />}
                 data-testid="instant-approval-badge"
               >
@@ -301,12 +301,12 @@ function Materials({ item }: { item: ServiceGuide }) {
             <div className="svc-material__body">
               <p className="svc-material__name">
                 <strong lang="zh-CN">{material.name}</strong>
-                <Tag color={material.required ? 'red' : 'default'} className="svc-material__tag">
+                <Tag className={material.required ? 'svc-tag svc-tag--required' : 'svc-tag'}>
                   {material.required ? t('guide.required') : t('guide.optional')}
                 </Tag>
                 {material.fromLicence && (
                   <Tag
-                    color="green"
+                    className="svc-tag svc-tag--success"
                     icon={<SafetyCertificateOutlined aria-hidden />}
                     data-testid="from-licence-tag"
                     title={t('guide.fromLicenceDetail', { name: material.fromLicence.name })}

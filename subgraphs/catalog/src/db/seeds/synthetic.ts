@@ -51,6 +51,9 @@ export function generateCatalog(options: { items: number; points: number; seed?:
       districtCode: district.code,
       streetCode: street.code,
       communityCode: community.code,
+      // A generated general-purpose point gets one department's desk: otherwise every item would
+      // be handled at thousands of points, which no city has and which swamps the link table.
+      departmentCodes: base.departmentCodes.length ? base.departmentCodes : [pick(demo.departments).code],
       latitude: community.latitude + (rnd() - 0.5) * 0.01,
       longitude: community.longitude + (rnd() - 0.5) * 0.01,
     });

@@ -16,7 +16,7 @@ interface Hit {
 
 /**
  * Ranked search over the term index. Items whose name holds the query outrank items that merely
- * mention its words; ties break by code so pages are stable.
+ * mention its words.
  */
 export async function searchServiceItems(
   em: EntityManager,
@@ -36,49 +36,35 @@ export async function searchServiceItems(
   const first = pageSize(args.first);
   const offset = decodeCursor(args.after);
   const words = [...terms(query)];
-  const like = `%${likeEscape(query)}%`;
-  const prefix = `${likeEscape(query)}%`;
-  const items = table(em, ServiceItem);
   const conn = em.getConnection();
 
-  let hits: Hit[];
-  let total: number;
-  if (words.length === 0) {
-    // A single character (e.g. 证) has no index terms: match names directly.
-    const rows: Array<{ id: string; score: number }> = await conn.execute(
-      `select i.id, (case when i.name like ? escape '\\' then ${NAME_PREFIX_BONUS} else 0 end) + ${NAME_CONTAINS_BONUS} as score
-         from ${items} i where i.name like ? escape '\\'
-        order by score desc, i.code asc limit ? offset ?`,
-      [prefix, like, first, offset],
-    );
-    hits = rows.map((r) => ({ id: r.id, score: Number(r.score) }));
-    const [count]: Array<{ n: number }> = await conn.execute(`select count(*) as n from ${items} i where i.name like ? escape '\\'`, [like]);
-    total = Number(count?.n ?? 0);
-  } else {
-    const placeholders = words.map(() => '?').join(', ');
-    const rows: Array<{ id: string; score: number }> = await conn.execute(
-      `select i.id,
-              sum(t.weight)
-              + max(case when i.name like ? escape '\\' then ${NAME_CONTAINS_BONUS} else 0 end)
-              + max(case when i.name like ? escape '\\' then ${NAME_PREFIX_BONUS} else 0 end) as score
-         from ${table(em, SearchTerm)} t join ${items} i on i.id = t.item_id
-        where t.term in (${placeholders})
-        group by i.id, i.code
-        order by score desc, i.code asc
-        limit ? offset ?`,
-      [like, prefix, ...words, first, offset],
-    );
-    hits = rows.map((r) => ({ id: r.id, score: Number(r.score) }));
-    const [count]: Array<{ n: number }> = await conn.execute(
-      `select count(distinct t.item_id) as n from ${table(em, SearchTerm)} t where t.term in (${placeholders})`,
-      words,
-    );
-    total = Number(count?.n ?? 0);
+  // Two narrow queries, each answered from an index: term weights per item (covering index on
+  // search_term), and items whose name contains the whole query (index on name). Ranking them
+  // in memory is cheaper than one join that evaluates LIKE on every matching index row.
+  const [weights, named] = await Promise.all([
+    words.length === 0
+      ? Promise.resolve([] as Array<{ id: string; score: number }>)
+      : (conn.execute(
+          `select item_id as id, sum(weight) as score from ${table(em, SearchTerm)}
+            where term in (${words.map(() => '?').join(', ')}) group by item_id`,
+          words,
+        ) as Promise<Array<{ id: string; score: number }>>),
+    conn.execute(`select id, name from ${table(em, ServiceItem)} where name like ? escape '\\'`, [
+      `%${likeEscape(query)}%`,
+    ]) as Promise<Array<{ id: string; name: string }>>,
+  ]);
+  const scores = new Map<string, number>(weights.map((w) => [w.id, Number(w.score)]));
+  for (const { id, name } of named) {
+    const bonus = NAME_CONTAINS_BONUS + (name.startsWith(query) ? NAME_PREFIX_BONUS : 0);
+    scores.set(id, (scores.get(id) ?? 0) + bonus);
   }
+  // Highest score first; ties by id, so every page of the same query sees one stable order.
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const total = ranked.length;
+  const hits: Hit[] = ranked.slice(offset, offset + first).map(([id, score]) => ({ id, score }));
 
   const found = await em.find(ServiceItem, { id: { $in: hits.map((h) => h.id) } });
   const byId = new Map(found.map((item) => [item.id, item]));
   const nodes = hits.map((h) => byId.get(h.id)).filter((item): item is ServiceItem => item !== undefined);
-  const scores = new Map(hits.map((h) => [h.id, h.score]));
   return toConnection(nodes, offset, total, (node) => scores.get(node.id) ?? null);
 }

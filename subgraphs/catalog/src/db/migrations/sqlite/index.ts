@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129014105_initial } from './Migration20261129014105_initial.js';
+import { Migration20261129020032_search_indexes } from './Migration20261129020032_search_indexes.js';
 
 /** Applied in order on start. Add new migrations at the end (npm run migration:create). */
-export const sqliteMigrations: MigrationObject[] = [{ name: 'Migration20261129014105_initial', class: Migration20261129014105_initial }];
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261129014105_initial', class: Migration20261129014105_initial },
+  { name: 'Migration20261129020032_search_indexes', class: Migration20261129020032_search_indexes },
+];

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.use({ geolocation: { latitude: 30.2741, longitude: 120.1551 }, permissions: ['geolocation'] });
+
+/** WCAG 2.1 A/AA rules, including colour contrast; serious and critical findings fail. */
+async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}
+
+for (const elderly of [false, true]) {
+  test(`home, guide and nearby pages have no serious accessibility problems${elderly ? ' in elderly mode' : ''}`, async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('search-input').first()).toBeVisible();
+    if (elderly) {
+      await page.getByTestId('elderly-toggle').click();
+      await expect(page.locator('html')).toHaveClass(/elderly/);
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    await page.goto('/services/items/GA-002');
+    await expect(page.getByTestId('guide-title')).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    await page.goto('/services/nearby');
+    await expect(page.getByTestId('nearby-point').first()).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+}
+
+test('the search can be used with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('search-input').first()).toBeVisible();
+  // Skip link first, then into the page: the search box is reachable without a mouse.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /跳到主要内容|Skip to main content/ })).toBeFocused();
+  await page.getByTestId('search-input').first().focus();
+  await page.keyboard.type('身份证');
+  await expect(page.getByTestId('search-suggestions')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('guide-title')).toContainText('身份证');
+});
