@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // The real platform: shell, remote, gateway and catalog on a fresh SQLite data folder.
-    command: 'rm -rf ../.data/e2e && npx tsx ../scripts/start.ts',
+    command: 'rm -rf ../.data/e2e && node --import tsx ../scripts/start.ts',
     cwd: '.',
     url: `http://localhost:${E2E_PORTS.gateway}/readyz`,
     timeout: 240_000,

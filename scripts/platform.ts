@@ -40,7 +40,11 @@ export async function startPlatform(options: PlatformOptions) {
   const { ports, host, publicHost } = options;
   const url = (port: number, path = '') => `http://${publicHost}:${port}${path}`;
 
-  const orm = await createCatalogOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, logger: log.child({ service: 'catalog' }) });
+  const orm = await createCatalogOrm({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    logger: log.child({ service: 'catalog' }),
+  });
   await seedCatalog(orm, log);
   const catalog = createCatalogSubgraph({ orm, log: createLogger('catalog') });
   await catalog.listen(ports.catalog, host);
@@ -50,7 +54,11 @@ export async function startPlatform(options: PlatformOptions) {
       ...process.env,
       PORT: String(ports.gateway),
       SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
-      CORS_ORIGINS: [url(ports.shell), `http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`].join(','),
+      CORS_ORIGINS: [
+        url(ports.shell),
+        `http://127.0.0.1:${ports.shell}`,
+        `http://localhost:${ports.shell}`,
+      ].join(','),
     }),
   });
   await gateway.listen(ports.gateway, host);
@@ -65,7 +73,12 @@ export async function startPlatform(options: PlatformOptions) {
   await listen(shell, ports.shell, host);
 
   return {
-    urls: { shell: url(ports.shell), gateway: url(ports.gateway, '/graphql'), catalog: url(ports.catalog, '/graphql'), services: url(ports.services, '/remoteEntry.js') },
+    urls: {
+      shell: url(ports.shell),
+      gateway: url(ports.gateway, '/graphql'),
+      catalog: url(ports.catalog, '/graphql'),
+      services: url(ports.services, '/remoteEntry.js'),
+    },
     catalog,
     gateway,
     /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */

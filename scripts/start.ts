@@ -23,10 +23,15 @@ const env = parseEnvOrExit({
 const log = createLogger('platform', env.LOG_LEVEL);
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const missing = ['shell/dist/index.html', 'frontends/services/dist/remoteEntry.js'].filter((f) => !existsSync(join(repo, f)));
+const missing = ['shell/dist/index.html', 'frontends/services/dist/remoteEntry.js'].filter(
+  (f) => !existsSync(join(repo, f)),
+);
 if (missing.length > 0 || process.argv.includes('--build')) {
   console.log('Building the shell and micro-frontends (first start only)…');
-  execSync('npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --output-logs=errors-only', { stdio: 'inherit', cwd: repo });
+  execSync(
+    'npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --output-logs=errors-only',
+    { stdio: 'inherit', cwd: repo },
+  );
 }
 
 const started = Date.now();
@@ -35,7 +40,12 @@ const platform = await startPlatform({
   databaseUrl: env.DATABASE_URL,
   host: env.HOST,
   publicHost: env.PUBLIC_HOST,
-  ports: { shell: env.SHELL_PORT, services: env.SERVICES_PORT, gateway: env.GATEWAY_PORT, catalog: env.CATALOG_PORT },
+  ports: {
+    shell: env.SHELL_PORT,
+    services: env.SERVICES_PORT,
+    gateway: env.GATEWAY_PORT,
+    catalog: env.CATALOG_PORT,
+  },
   log,
 });
 console.log(`

@@ -17,7 +17,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const log = createLogger('bench', 'warn');
 
 const dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
-const orm = await createCatalogOrm({ dataDir: dir, databaseUrl: process.env.BENCH_DATABASE_URL, logger: log });
+const orm = await createCatalogOrm({
+  dataDir: dir,
+  databaseUrl: process.env.BENCH_DATABASE_URL,
+  logger: log,
+});
 const loadStarted = Date.now();
 const loaded = await seedSyntheticCatalog(orm, { items: 5000, points: 5000 });
 const loadMs = Date.now() - loadStarted;
@@ -30,7 +34,18 @@ const gateway = createGateway({
 const gatewayPort = await gateway.listen(0, '127.0.0.1');
 
 const SEARCH = `query Search($q: String!) { searchServiceItems(query: $q, first: 10) { totalCount edges { score node { id code name promisedDays department { name } } } } }`;
-const QUERIES = ['身份证', '退休', '社保卡', '公积金提取', '营业执照', '结婚登记', '出生医学证明', '不动产', '护照', '医保报销'];
+const QUERIES = [
+  '身份证',
+  '退休',
+  '社保卡',
+  '公积金提取',
+  '营业执照',
+  '结婚登记',
+  '出生医学证明',
+  '不动产',
+  '护照',
+  '医保报销',
+];
 
 async function run(name: string, url: string) {
   const result = await autocannon({
@@ -71,4 +86,7 @@ const table = [
 ].join('\n');
 console.log(table);
 mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`../results/search-${new Date().toISOString().replace(/[:.]/g, '-')}.md`, import.meta.url), table);
+writeFileSync(
+  new URL(`../results/search-${new Date().toISOString().replace(/[:.]/g, '-')}.md`, import.meta.url),
+  table,
+);

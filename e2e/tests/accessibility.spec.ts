@@ -1,17 +1,29 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test.use({ geolocation: { latitude: 30.2741, longitude: 120.1551 }, permissions: ['geolocation'] });
 
 /** WCAG 2.1 A/AA rules, including colour contrast; serious and critical findings fail. */
-async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
 for (const elderly of [false, true]) {
-  test(`home, guide and nearby pages have no serious accessibility problems${elderly ? ' in elderly mode' : ''}`, async ({ page }) => {
+  test(`home, guide and nearby pages have no serious accessibility problems${elderly ? ' in elderly mode' : ''}`, async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByTestId('search-input').first()).toBeVisible();
     if (elderly) {

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('a remote whose URL is broken leaves the header and navigation working, with a retry', async ({ page }) => {
+test('a remote whose URL is broken leaves the header and navigation working, with a retry', async ({
+  page,
+}) => {
   // The shell reads its remotes from the runtime manifest: point `services` at a dead address.
   await page.route('**/runtime-config.json', async (route) => {
     const response = await route.fetch();

@@ -14,7 +14,11 @@ const repo = join(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
 
 function start(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repo, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: repo,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: 'ignore',
+  });
   children.push(child);
   return child;
 }
@@ -23,7 +27,9 @@ test.afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 });
 
-test('a query through the gateway while the catalog is stopped gets a clear error, not a hang', async ({ request }) => {
+test('a query through the gateway while the catalog is stopped gets a clear error, not a hang', async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   const catalog = start('subgraphs/catalog/src/index.ts', {
     PORT: String(CATALOG),
@@ -35,7 +41,11 @@ test('a query through the gateway while the catalog is stopped gets a clear erro
     SUBGRAPH_TIMEOUT_MS: '3000',
   });
   const gateway = `http://127.0.0.1:${GATEWAY}`;
-  await expect.poll(async () => (await request.get(`${gateway}/readyz`).catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`${gateway}/readyz`).catch(() => null))?.status(), {
+      timeout: 90_000,
+    })
+    .toBe(200);
 
   const query = { query: '{ lifeEvents { code name } }' };
   const up = await request.post(`${gateway}/graphql`, { data: query });

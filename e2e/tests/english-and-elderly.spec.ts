@@ -10,7 +10,10 @@ test('the same journey in English', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await site.search('身份证');
-  const hit = page.getByTestId('search-result').filter({ hasText: /Exchange|Renewal|居民身份证换领/ }).first();
+  const hit = page
+    .getByTestId('search-result')
+    .filter({ hasText: /Exchange|Renewal|居民身份证换领/ })
+    .first();
   await expect(hit).toBeVisible();
   await hit.getByRole('link').first().click();
   await expect(page.getByTestId('guide-title')).toBeVisible();

@@ -6,7 +6,9 @@ const HOME = { latitude: 30.2741, longitude: 120.1551 };
 
 test.use({ geolocation: HOME, permissions: ['geolocation'] });
 
-test('a resident finds 居民身份证换领, reads its guide and finds the nearest place to go', async ({ page }) => {
+test('a resident finds 居民身份证换领, reads its guide and finds the nearest place to go', async ({
+  page,
+}) => {
   const site = new ServicesPage(page);
   await site.open();
   await site.search('身份证');

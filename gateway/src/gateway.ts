@@ -1,11 +1,16 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createHttpServer, createLogger, type HttpServerHandle, type Logger } from '@bianmin/kit';
+import {
+  createHttpServer,
+  createLogger,
+  errorMaskingPlugin,
+  type HttpServerHandle,
+  type Logger,
+} from '@bianmin/kit';
 import { createContext, type GatewayContext } from './context.js';
 import type { GatewayEnv } from './env.js';
 import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
 import { armorProtection } from './plugins/armor.js';
-import { errorMaskingPlugin } from './plugins/error-masking.js';
 import { landingPage } from './plugins/landing-page.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { createSubgraphAgent, createSubgraphFetcher } from './subgraph-fetcher.js';

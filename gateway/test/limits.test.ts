@@ -50,7 +50,8 @@ describe('query limits', () => {
 
   it('rejects a query over the cost limit', async () => {
     // Shallow and short, but `first` multiplies what each level may return.
-    const query = '{ products { similar(first: 50) { similar(first: 50) { similar(first: 50) { id name } } } } }';
+    const query =
+      '{ products { similar(first: 50) { similar(first: 50) { similar(first: 50) { id name } } } } }';
     const { status, body } = await fixture.query(query);
     expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toMatch(/cost limit of 20000 exceeded/i);

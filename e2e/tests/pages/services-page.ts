@@ -18,9 +18,15 @@ export class ServicesPage {
   }
 
   async findNearest() {
-    await this.page.getByRole('button', { name: /找最近的办理点|Find the nearest/ }).or(this.page.getByRole('link', { name: /找最近的办理点|Find the nearest/ })).first().click();
+    await this.page
+      .getByRole('button', { name: /找最近的办理点|Find the nearest/ })
+      .or(this.page.getByRole('link', { name: /找最近的办理点|Find the nearest/ }))
+      .first()
+      .click();
     await expect(this.page).toHaveURL(/nearby/);
     // The browser context grants geolocation, so the page locates the resident by itself.
-    await expect(this.page.getByRole('status').filter({ hasText: /当前位置|current location/i })).toBeVisible();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: /当前位置|current location/i }),
+    ).toBeVisible();
   }
 }

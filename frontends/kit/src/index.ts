@@ -1,5 +1,6 @@
 export { createApolloClient, createCatalogCache } from './apollo-client';
 export { describeQueryError, type QueryProblem } from './errors';
+export { createAppI18n } from './i18n';
 export {
   DEFAULT_LOCALE,
   LOCALES,

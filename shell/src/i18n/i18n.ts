@@ -1,21 +1,9 @@
-import i18next, { type i18n } from 'i18next';
-import type { Locale } from '@bianmin/frontend-kit';
+import type { i18n } from 'i18next';
+import { createAppI18n, type Locale } from '@bianmin/frontend-kit';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
-/**
- * The shell's own i18next instance. Remotes create theirs (the shared i18next module is a
- * singleton, its default instance is not something two apps should fight over).
- */
+/** The shell's own i18next instance; remotes create theirs. */
 export function createShellI18n(locale: Locale): i18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: locale,
-    fallbackLng: 'zh-CN',
-    supportedLngs: ['zh-CN', 'en'],
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    interpolation: { escapeValue: false }, // React escapes
-    initAsync: false,
-  });
-  return instance;
+  return createAppI18n(locale, { 'zh-CN': zhCN, en });
 }

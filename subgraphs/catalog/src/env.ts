@@ -7,5 +7,8 @@ export const catalogEnvShape = {
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   HOST: z.string().default('0.0.0.0'),
   /** Load the demo data when the database is empty. */
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 };

@@ -4,17 +4,23 @@ import { entityLoader, groupLoader } from '@bianmin/kit';
 import { Department } from './modules/department/department.entity.js';
 import { LifeEvent } from './modules/life-event/life-event.entity.js';
 import { Region } from './modules/region/region.entity.js';
-import { ServiceItem, ServiceItemLifeEvent, ServiceItemVersion } from './modules/service-item/service-item.entity.js';
+import {
+  ServiceItem,
+  ServiceItemLifeEvent,
+  ServiceItemVersion,
+} from './modules/service-item/service-item.entity.js';
 import { ServicePoint, ServicePointItem } from './modules/service-point/service-point.entity.js';
 
 /** Count rows per key with one GROUP BY. */
 function countLoader(em: EntityManager, column: string, table: string) {
   return new DataLoader<string, number>(async (keys) => {
     const placeholders = keys.map(() => '?').join(', ');
-    const rows: Array<{ k: string; n: number }> = await em.getConnection().execute(
-      `select ${column} as k, count(*) as n from ${table} where ${column} in (${placeholders}) group by ${column}`,
-      [...keys],
-    );
+    const rows: Array<{ k: string; n: number }> = await em
+      .getConnection()
+      .execute(
+        `select ${column} as k, count(*) as n from ${table} where ${column} in (${placeholders}) group by ${column}`,
+        [...keys],
+      );
     const counts = new Map(rows.map((r) => [r.k, Number(r.n)]));
     return keys.map((k) => counts.get(k) ?? 0);
   });
@@ -49,7 +55,8 @@ export function createLoaders(em: EntityManager) {
       (row) => row.itemId,
     ),
     childrenOfRegion: groupLoader(
-      (codes: readonly string[]) => em.find(Region, { parentCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
+      (codes: readonly string[]) =>
+        em.find(Region, { parentCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
       (row) => row.parentCode as string,
     ),
     itemCountOfDepartment: countLoader(em, 'department_code', t('service_item')),

@@ -15,7 +15,16 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   keywords: ['志愿者证明'],
   summary: '为在本市社区参加志愿服务的居民开具志愿服务时长证明。',
   eligibility: '在云湖市注册的志愿者。',
-  materials: [{ name: '居民身份证', description: '本人有效身份证件', originals: 1, copies: 0, required: true, fromLicenceType: 'RESIDENT_ID_CARD' }],
+  materials: [
+    {
+      name: '居民身份证',
+      description: '本人有效身份证件',
+      originals: 1,
+      copies: 0,
+      required: true,
+      fromLicenceType: 'RESIDENT_ID_CARD',
+    },
+  ],
   legalDays: 5,
   promisedDays: 2,
   fee: { free: true },
@@ -34,11 +43,27 @@ const CREATE = `mutation ($input: ServiceItemInput!) {
 const UPDATE = `mutation ($id: ID!, $v: Int!, $input: ServiceItemInput!) {
   updateServiceItem(id: $id, expectedVersion: $v, input: $input) { ok error { code field } serviceItem { id name version history { version name } } }
 }`;
-type Created = { createServiceItem: { ok: boolean; error: { code: string; message: string; field: string } | null; serviceItem: { id: string; version: number; servicePointCount: number } | null } };
-type Updated = { updateServiceItem: { ok: boolean; error: { code: string; field: string } | null; serviceItem: { name: string; version: number; history: Array<{ version: number; name: string }> } | null } };
+type Created = {
+  createServiceItem: {
+    ok: boolean;
+    error: { code: string; message: string; field: string } | null;
+    serviceItem: { id: string; version: number; servicePointCount: number } | null;
+  };
+};
+type Updated = {
+  updateServiceItem: {
+    ok: boolean;
+    error: { code: string; field: string } | null;
+    serviceItem: { name: string; version: number; history: Array<{ version: number; name: string }> } | null;
+  };
+};
 
 async function exists(fx: ReturnType<typeof useCatalog>, code: string) {
-  const r = await query<{ serviceItemByCode: { id: string } | null }>(fx, `query ($c: String!) { serviceItemByCode(code: $c) { id } }`, { c: code });
+  const r = await query<{ serviceItemByCode: { id: string } | null }>(
+    fx,
+    `query ($c: String!) { serviceItemByCode(code: $c) { id } }`,
+    { c: code },
+  );
   return r.serviceItemByCode !== null;
 }
 
@@ -62,7 +87,9 @@ describe.each(drivers)('catalog editing on %s', (driver) => {
     [{ channels: [] }, 'channels'],
     [{ name: '  ' }, 'name'],
   ])('refuses invalid input %j naming the field %s, and saves nothing', async (overrides, field) => {
-    const r = (await fx.catalog.execute<Created>(CREATE, { input: input({ code: 'MZ-902', ...overrides }) }, EDITOR)).data!;
+    const r = (
+      await fx.catalog.execute<Created>(CREATE, { input: input({ code: 'MZ-902', ...overrides }) }, EDITOR)
+    ).data!;
     expect(r.createServiceItem.ok).toBe(false);
     expect(r.createServiceItem.error).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await exists(fx, 'MZ-902')).toBe(false);
@@ -82,29 +109,54 @@ describe.each(drivers)('catalog editing on %s', (driver) => {
   });
 
   it('keeps the previous guide as a version when editing', async () => {
-    const { serviceItemByCode: item } = await query<{ serviceItemByCode: { id: string; version: number } }>(fx, `{ serviceItemByCode(code: "MZ-901") { id version } }`);
-    const r = (await fx.catalog.execute<Updated>(UPDATE, { id: item.id, v: item.version, input: input({ name: '志愿服务时长证明开具' }) }, EDITOR)).data!;
+    const { serviceItemByCode: item } = await query<{ serviceItemByCode: { id: string; version: number } }>(
+      fx,
+      `{ serviceItemByCode(code: "MZ-901") { id version } }`,
+    );
+    const r = (
+      await fx.catalog.execute<Updated>(
+        UPDATE,
+        { id: item.id, v: item.version, input: input({ name: '志愿服务时长证明开具' }) },
+        EDITOR,
+      )
+    ).data!;
     expect(r.updateServiceItem.ok).toBe(true);
-    expect(r.updateServiceItem.serviceItem).toMatchObject({ name: '志愿服务时长证明开具', version: 2, history: [{ version: 1, name: '社区志愿服务时长证明开具' }] });
+    expect(r.updateServiceItem.serviceItem).toMatchObject({
+      name: '志愿服务时长证明开具',
+      version: 2,
+      history: [{ version: 1, name: '社区志愿服务时长证明开具' }],
+    });
   });
 
   it('lets exactly one of two concurrent editors win; the other gets CONFLICT', async () => {
-    const { serviceItemByCode: item } = await query<{ serviceItemByCode: { id: string; version: number } }>(fx, `{ serviceItemByCode(code: "MZ-901") { id version } }`);
+    const { serviceItemByCode: item } = await query<{ serviceItemByCode: { id: string; version: number } }>(
+      fx,
+      `{ serviceItemByCode(code: "MZ-901") { id version } }`,
+    );
     const results = await Promise.all(
       ['甲', '乙', '丙', '丁'].map((who) =>
-        fx.catalog.execute<Updated>(UPDATE, { id: item.id, v: item.version, input: input({ name: `志愿服务时长证明（${who}）` }) }, EDITOR),
+        fx.catalog.execute<Updated>(
+          UPDATE,
+          { id: item.id, v: item.version, input: input({ name: `志愿服务时长证明（${who}）` }) },
+          EDITOR,
+        ),
       ),
     );
     const outcomes = results.map((r) => r.data!.updateServiceItem);
     expect(outcomes.filter((o) => o.ok).length).toBe(1);
-    for (const o of outcomes.filter((x) => !x.ok)) expect(o.error).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
-    const after = await query<{ serviceItemByCode: { version: number; history: unknown[] } }>(fx, `{ serviceItemByCode(code: "MZ-901") { version history { version } } }`);
+    for (const o of outcomes.filter((x) => !x.ok))
+      expect(o.error).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+    const after = await query<{ serviceItemByCode: { version: number; history: unknown[] } }>(
+      fx,
+      `{ serviceItemByCode(code: "MZ-901") { version history { version } } }`,
+    );
     expect(after.serviceItemByCode.version).toBe(item.version + 1);
     expect(after.serviceItemByCode.history.length).toBe(item.version);
   });
 
   it('refuses an edit of a missing item', async () => {
-    const r = (await fx.catalog.execute<Updated>(UPDATE, { id: 'missing', v: 1, input: input() }, EDITOR)).data!;
+    const r = (await fx.catalog.execute<Updated>(UPDATE, { id: 'missing', v: 1, input: input() }, EDITOR))
+      .data!;
     expect(r.updateServiceItem.error).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

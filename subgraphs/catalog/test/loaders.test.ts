@@ -26,7 +26,10 @@ describe.each(drivers)('entity references on %s', (driver) => {
 
   it('resolves nested lists under many items without N+1', async () => {
     fx.counter.reset();
-    await query(fx, `{ serviceItems(first: 30) { edges { node { department { name } lifeEvents { name } servicePointCount } } } }`);
+    await query(
+      fx,
+      `{ serviceItems(first: 30) { edges { node { department { name } lifeEvents { name } servicePointCount } } } }`,
+    );
     // page + count, then one query each for departments, life-event links, life events and point counts.
     expect(fx.counter.selects().length).toBeLessThanOrEqual(6);
   });
@@ -36,7 +39,13 @@ describe.each(drivers)('entity references on %s', (driver) => {
     const result = await query<{ _entities: Array<{ name: string } | null> }>(
       fx,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { name } ... on LifeEvent { name } } }`,
-      { r: [{ __typename: 'Department', code: 'GA' }, { __typename: 'Department', code: 'MZ' }, { __typename: 'LifeEvent', code: 'BIRTH' }] },
+      {
+        r: [
+          { __typename: 'Department', code: 'GA' },
+          { __typename: 'Department', code: 'MZ' },
+          { __typename: 'LifeEvent', code: 'BIRTH' },
+        ],
+      },
     );
     expect(result._entities.map((e) => e?.name)).toEqual(['云湖市公安局', '云湖市民政局', '出生']);
     expect(fx.counter.selects().length).toBe(2);

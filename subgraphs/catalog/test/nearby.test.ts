@@ -6,7 +6,12 @@ const NEARBY = `query ($lat: Float!, $lng: Float!, $r: Int, $item: ID, $first: I
     distanceMeters servicePoint { id code type name latitude longitude location { district { name } street { name } } }
   }
 }`;
-type Nearby = { nearbyServicePoints: Array<{ distanceMeters: number; servicePoint: { code: string; type: string; name: string } }> };
+type Nearby = {
+  nearbyServicePoints: Array<{
+    distanceMeters: number;
+    servicePoint: { code: string; type: string; name: string };
+  }>;
+};
 const CENTRE = { lat: 30.274, lng: 120.155 };
 
 describe.each(drivers)('nearbyServicePoints on %s', (driver) => {
@@ -25,7 +30,12 @@ describe.each(drivers)('nearbyServicePoints on %s', (driver) => {
       fx,
       `{ serviceItemByCode(code: "GA-002") { id } }`,
     );
-    const { nearbyServicePoints: list } = await query<Nearby>(fx, NEARBY, { ...CENTRE, r: 10_000, item: item.id, first: 50 });
+    const { nearbyServicePoints: list } = await query<Nearby>(fx, NEARBY, {
+      ...CENTRE,
+      r: 10_000,
+      item: item.id,
+      first: 50,
+    });
     expect(list.length).toBeGreaterThan(0);
     const all = await query<Nearby>(fx, NEARBY, { ...CENTRE, r: 10_000, first: 50 });
     expect(list.length).toBeLessThan(all.nearbyServicePoints.length);

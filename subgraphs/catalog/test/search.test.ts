@@ -20,7 +20,9 @@ describe.each(drivers)('searchServiceItems on %s', (driver) => {
   it('ranks items named 身份证 above items that merely mention it', async () => {
     const { searchServiceItems: page } = await query<Page>(fx, SEARCH, { q: '身份证', first: 10 });
     const names = page.edges.map((e) => e.node.name);
-    expect(names.slice(0, 4).sort()).toEqual(['临时居民身份证申领', '居民身份证挂失补领', '居民身份证换领', '居民身份证首次申领'].sort());
+    expect(names.slice(0, 4).sort()).toEqual(
+      ['临时居民身份证申领', '居民身份证挂失补领', '居民身份证换领', '居民身份证首次申领'].sort(),
+    );
     // Many other guides list 居民身份证 among their materials: they are found, but rank lower.
     expect(page.totalCount).toBeGreaterThan(20);
     expect(names[4]).not.toContain('身份证');
@@ -37,7 +39,8 @@ describe.each(drivers)('searchServiceItems on %s', (driver) => {
   it('pages through results with cursors, without overlap', async () => {
     const one = (await query<Page>(fx, SEARCH, { q: '证明', first: 3 })).searchServiceItems;
     expect(one.pageInfo.hasNextPage).toBe(true);
-    const two = (await query<Page>(fx, SEARCH, { q: '证明', first: 3, after: one.pageInfo.endCursor })).searchServiceItems;
+    const two = (await query<Page>(fx, SEARCH, { q: '证明', first: 3, after: one.pageInfo.endCursor }))
+      .searchServiceItems;
     expect(two.totalCount).toBe(one.totalCount);
     const codes = new Set(one.edges.map((e) => e.node.code));
     for (const e of two.edges) expect(codes.has(e.node.code)).toBe(false);

@@ -17,7 +17,11 @@ export function useCatalog(driver: Driver, options: { seed?: boolean } = {}): Ca
   beforeAll(async () => {
     db = await createTestDatabase(driver);
     fixture.counter = queryCounter();
-    const orm = await createCatalogOrm({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile, onQuery: fixture.counter.onQuery });
+    const orm = await createCatalogOrm({
+      databaseUrl: db.databaseUrl,
+      sqliteFile: db.sqliteFile,
+      onQuery: fixture.counter.onQuery,
+    });
     if (options.seed ?? true) await seedCatalog(orm);
     fixture.catalog = createCatalogSubgraph({ orm });
   }, 60_000);
@@ -29,7 +33,11 @@ export function useCatalog(driver: Driver, options: { seed?: boolean } = {}): Ca
 }
 
 /** Run an operation and fail the test on any GraphQL error. */
-export async function query<T>(fixture: CatalogFixture, source: string, variables?: Record<string, unknown>): Promise<T> {
+export async function query<T>(
+  fixture: CatalogFixture,
+  source: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const result = await fixture.catalog.execute<T>(source, variables);
   if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
   return result.data as T;

@@ -1,5 +1,6 @@
 export * from './env.js';
 export * from './errors.js';
+export * from './error-masking.js';
 export * from './logger.js';
 export * from './lifecycle.js';
 export * from './loaders.js';

@@ -21,13 +21,19 @@ export function decodeCursor(cursor: string | null | undefined): number {
 
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = 20): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badInput(`\`first\` must be between 1 and ${max}.`, 'first');
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw badInput(`\`first\` must be between 1 and ${max}.`, 'first');
   return n;
 }
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T; score?: number | null }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number;
 }
 

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { checkDatabase, type Orm } from './db/orm.js';
-import { PUBLIC_ERROR_CODES } from './errors.js';
+import { errorMaskingPlugin } from './error-masking.js';
 import { createHttpServer, sendJson, type HttpServerHandle } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { viewerFromRequest, ANONYMOUS, type Viewer } from './viewer.js';
@@ -46,7 +49,12 @@ export interface Subgraph<TLoaders> {
   orm: Orm;
   log: Logger;
   /** Build the context a resolver sees; tests use it through `execute`. */
-  context(req?: IncomingMessage, requestId?: string, viewer?: Viewer, locale?: Locale): SubgraphContext<TLoaders>;
+  context(
+    req?: IncomingMessage,
+    requestId?: string,
+    viewer?: Viewer,
+    locale?: Locale,
+  ): SubgraphContext<TLoaders>;
   /** Run an operation without HTTP (tests). Starts Apollo on first use. */
   execute<T = Record<string, unknown>>(
     query: string,
@@ -59,34 +67,6 @@ export interface Subgraph<TLoaders> {
   http: HttpServerHandle;
   /** Graceful stop: drain HTTP, stop Apollo, close the pool. */
   stop(graceMs?: number): Promise<void>;
-}
-
-/**
- * Hide unexpected errors: anything without a public code is logged with the request id and
- * replaced by a message that carries only that id.
- */
-function errorMaskingPlugin<T extends { requestId: string; log: Logger }>(): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          const body = response.body as GraphQLResponse['body'];
-          if (body.kind !== 'single' || !body.singleResult.errors) return;
-          body.singleResult.errors = body.singleResult.errors.map((error) => {
-            const code = error.extensions?.code;
-            if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) return error;
-            contextValue.log.error({ requestId: contextValue.requestId, error }, 'unexpected resolver error');
-            return {
-              message: `Internal error (request id ${contextValue.requestId}).`,
-              path: error.path,
-              locations: error.locations,
-              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
-            };
-          });
-        },
-      };
-    },
-  };
 }
 
 /** The factory every subgraph uses: schema + resolvers + dependencies → a server tests can call. */
@@ -102,11 +82,20 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     // Shutdown is ours (onShutdown): drain HTTP first, then stop Apollo.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: inline traces would only cost time on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorMaskingPlugin(),
+    ],
     logger: log,
   });
 
-  const context = (req?: IncomingMessage, requestId: string = randomUUID(), viewer?: Viewer, locale?: Locale) => {
+  const context = (
+    req?: IncomingMessage,
+    requestId: string = randomUUID(),
+    viewer?: Viewer,
+    locale?: Locale,
+  ) => {
     const em = options.orm.em.fork();
     return {
       em,
@@ -127,7 +116,11 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
       '/readyz': async (_req, res) => {
         if (http.draining) return sendJson(res, 503, { status: 'draining', service: options.name });
         const db = await checkDatabase(options.orm);
-        sendJson(res, db.ok ? 200 : 503, { status: db.ok ? 'ready' : 'not ready', service: options.name, database: db.detail });
+        sendJson(res, db.ok ? 200 : 503, {
+          status: db.ok ? 'ready' : 'not ready',
+          service: options.name,
+          database: db.detail,
+        });
       },
       ...options.routes,
     },

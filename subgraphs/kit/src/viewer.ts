@@ -18,7 +18,13 @@ export function viewerFromRequest(req: IncomingMessage | undefined, allowDevRole
   if (!allowDevRoles || !req) return ANONYMOUS;
   const raw = req.headers[DEV_ROLES_HEADER];
   if (typeof raw !== 'string' || raw.length === 0) return ANONYMOUS;
-  return { roles: raw.split(',').map((r) => r.trim()).filter(Boolean).slice(0, 16) };
+  return {
+    roles: raw
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .slice(0, 16),
+  };
 }
 
 export function hasRole(viewer: Viewer, role: string): boolean {

@@ -5,7 +5,11 @@ import { Migration } from '@mikro-orm/migrations';
 import { createOrm, createSubgraph, type Subgraph } from '../src/index.js';
 import { createTestDatabase, testDrivers, type TestDatabase } from '../src/testing/index.js';
 
-const Note = defineEntity({ name: 'Note', tableName: 'note', properties: { id: p.string().primary(), text: p.text() } });
+const Note = defineEntity({
+  name: 'Note',
+  tableName: 'note',
+  properties: { id: p.string().primary(), text: p.text() },
+});
 class CreateNoteSqlite extends Migration {
   override async up() {
     this.addSql('create table note (id varchar(36) primary key, text text not null)');
@@ -33,7 +37,10 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
     const orm = await createOrm({
       domain: 'kittest',
       entities: [Note],
-      migrations: { sqlite: [{ name: 'CreateNote', class: CreateNoteSqlite }], postgresql: [{ name: 'CreateNote', class: CreateNotePg }] },
+      migrations: {
+        sqlite: [{ name: 'CreateNote', class: CreateNoteSqlite }],
+        postgresql: [{ name: 'CreateNote', class: CreateNotePg }],
+      },
       databaseUrl: db.databaseUrl,
       sqliteFile: db.sqliteFile,
     });
@@ -44,8 +51,11 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
       loaders: () => ({}),
       resolvers: {
         Query: {
-          notes: async (_: unknown, __: unknown, ctx: { em: { find: (e: unknown, w: object) => Promise<Array<{ text: string }>> } }) =>
-            (await ctx.em.find(Note, {})).map((n) => n.text),
+          notes: async (
+            _: unknown,
+            __: unknown,
+            ctx: { em: { find: (e: unknown, w: object) => Promise<Array<{ text: string }>> } },
+          ) => (await ctx.em.find(Note, {})).map((n) => n.text),
           boom: () => {
             throw new Error('secret connection string postgres://admin:pw@db');
           },
@@ -77,13 +87,24 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
     });
     const body = (await res.json()) as { errors: Array<Record<string, unknown>> };
     expect(JSON.stringify(body)).not.toContain('postgres://');
-    expect(body.errors[0]).toMatchObject({ message: 'Internal error (request id req-123).', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-123' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Internal error (request id req-123).',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-123' },
+    });
   });
 
   it('refuses a body that is not JSON and one that is too large', async () => {
-    const bad = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const bad = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(bad.status).toBe(400);
-    const big = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x'.repeat(1_100_000) }) });
+    const big = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'x'.repeat(1_100_000) }),
+    });
     expect(big.status).toBe(413);
   });
 

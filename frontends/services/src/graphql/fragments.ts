@@ -21,6 +21,24 @@ export const SERVICE_ITEM_CARD = gql`
   }
 `;
 
+/** One page of service items, as every list (home, browse, search results) asks for it. */
+export const SERVICE_ITEM_PAGE = gql`
+  fragment ServiceItemPage on ServiceItemConnection {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...ServiceItemCard
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  ${SERVICE_ITEM_CARD}
+`;
+
 /** What a service point shows in the guide's "where to go" and on the nearby page. */
 export const SERVICE_POINT_FIELDS = gql`
   fragment ServicePointFields on ServicePoint {

@@ -14,7 +14,8 @@ for (const driver of ['sqlite', 'postgresql'] as const) {
   const options = catalogOrmOptions({ databaseUrl: db.databaseUrl, sqliteFile: db.sqliteFile });
   const orm = await MikroORM.init(ormConfig(options));
   try {
-    if (driver === 'postgresql') await orm.em.getConnection().execute('create schema if not exists "catalog"');
+    if (driver === 'postgresql')
+      await orm.em.getConnection().execute('create schema if not exists "catalog"');
     await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(`src/db/migrations/${driver}`, false, false, name);
     process.stdout.write(`${driver}: ${result.fileName || '(no changes)'}\n`);

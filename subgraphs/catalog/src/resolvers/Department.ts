@@ -4,10 +4,12 @@ import type { LifeEvent as LifeEventRow } from '../modules/life-event/life-event
 
 export const Department = {
   __resolveReference: (ref: { code: string }, ctx: CatalogContext) => ctx.loaders.department.load(ref.code),
-  serviceItemCount: (d: DepartmentRow, _: unknown, ctx: CatalogContext) => ctx.loaders.itemCountOfDepartment.load(d.code),
+  serviceItemCount: (d: DepartmentRow, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.itemCountOfDepartment.load(d.code),
 };
 
 export const LifeEvent = {
   __resolveReference: (ref: { code: string }, ctx: CatalogContext) => ctx.loaders.lifeEvent.load(ref.code),
-  serviceItemCount: (e: LifeEventRow, _: unknown, ctx: CatalogContext) => ctx.loaders.itemCountOfLifeEvent.load(e.code),
+  serviceItemCount: (e: LifeEventRow, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.itemCountOfLifeEvent.load(e.code),
 };

@@ -5,7 +5,10 @@ import { createServiceItem, updateServiceItem } from '../modules/service-item/se
 function forbidden(ctx: CatalogContext) {
   return ctx.viewer.roles.length === 0
     ? fail(ErrorCode.UNAUTHENTICATED, pick(ctx.locale, { zh: '请先登录', en: 'Sign in first.' }))
-    : fail(ErrorCode.FORBIDDEN, pick(ctx.locale, { zh: '需要事项编辑权限', en: 'This needs the catalog-editor role.' }));
+    : fail(
+        ErrorCode.FORBIDDEN,
+        pick(ctx.locale, { zh: '需要事项编辑权限', en: 'This needs the catalog-editor role.' }),
+      );
 }
 
 export const Mutation = {

@@ -16,10 +16,16 @@ const checkId = (value: string, field: string, ctx: CatalogContext) => {
 };
 
 export const Query = {
-  serviceItems: (_: unknown, args: { filter?: ServiceItemFilter; first?: number; after?: string }, ctx: CatalogContext) =>
-    browseServiceItems(ctx.em, args),
-  searchServiceItems: (_: unknown, args: { query: string; first?: number; after?: string }, ctx: CatalogContext) =>
-    searchServiceItems(ctx.em, args, ctx.locale),
+  serviceItems: (
+    _: unknown,
+    args: { filter?: ServiceItemFilter; first?: number; after?: string },
+    ctx: CatalogContext,
+  ) => browseServiceItems(ctx.em, args),
+  searchServiceItems: (
+    _: unknown,
+    args: { query: string; first?: number; after?: string },
+    ctx: CatalogContext,
+  ) => searchServiceItems(ctx.em, args, ctx.locale),
   serviceItem: (_: unknown, { id }: { id: string }, ctx: CatalogContext) => {
     checkId(id, 'id', ctx);
     return ctx.loaders.serviceItem.load(id);
@@ -28,9 +34,12 @@ export const Query = {
     checkId(code, 'code', ctx);
     return ctx.loaders.serviceItemByCode.load(code.trim().toUpperCase());
   },
-  nearbyServicePoints: (_: unknown, args: NearbyArgs, ctx: CatalogContext) => nearbyServicePoints(ctx.em, args, ctx.locale),
-  lifeEvents: (_: unknown, __: unknown, ctx: CatalogContext) => ctx.em.find(LifeEvent, {}, { orderBy: { displayOrder: 'asc' } }),
-  departments: (_: unknown, __: unknown, ctx: CatalogContext) => ctx.em.find(Department, {}, { orderBy: { code: 'asc' } }),
+  nearbyServicePoints: (_: unknown, args: NearbyArgs, ctx: CatalogContext) =>
+    nearbyServicePoints(ctx.em, args, ctx.locale),
+  lifeEvents: (_: unknown, __: unknown, ctx: CatalogContext) =>
+    ctx.em.find(LifeEvent, {}, { orderBy: { displayOrder: 'asc' } }),
+  departments: (_: unknown, __: unknown, ctx: CatalogContext) =>
+    ctx.em.find(Department, {}, { orderBy: { code: 'asc' } }),
   servicePoint: (_: unknown, { id }: { id: string }, ctx: CatalogContext) => {
     checkId(id, 'id', ctx);
     return ctx.loaders.servicePoint.load(id);

@@ -6,7 +6,8 @@ import { boundedFirst, byPointPriority } from './shared.js';
 
 export const ServiceItem = {
   __resolveReference: (ref: { id: string }, ctx: CatalogContext) => ctx.loaders.serviceItem.load(ref.id),
-  department: (item: Item, _: unknown, ctx: CatalogContext) => ctx.loaders.department.load(item.departmentCode),
+  department: (item: Item, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.department.load(item.departmentCode),
   lifeEvents: async (item: Item, _: unknown, ctx: CatalogContext) => {
     const links = await ctx.loaders.lifeEventCodesOfItem.load(item.id);
     const events = await ctx.loaders.lifeEvent.loadMany(links.map((l) => l.lifeEventCode));
@@ -20,7 +21,8 @@ export const ServiceItem = {
     );
     return points.sort(byPointPriority).slice(0, first);
   },
-  servicePointCount: (item: Item, _: unknown, ctx: CatalogContext) => ctx.loaders.pointCountOfItem.load(item.id),
+  servicePointCount: (item: Item, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.pointCountOfItem.load(item.id),
   updatedAt: (item: Item) => new Date(item.updatedAt).toISOString(),
   history: async (item: Item, _: unknown, ctx: CatalogContext) => {
     const versions = await ctx.loaders.versionsOfItem.load(item.id);
@@ -37,6 +39,9 @@ export const ServiceItem = {
 export const Material = {
   fromLicence: (m: MaterialData) =>
     m.fromLicenceType
-      ? { code: m.fromLicenceType, name: LICENCE_TYPES[m.fromLicenceType as LicenceTypeCode] ?? m.fromLicenceType }
+      ? {
+          code: m.fromLicenceType,
+          name: LICENCE_TYPES[m.fromLicenceType as LicenceTypeCode] ?? m.fromLicenceType,
+        }
       : null,
 };

@@ -24,9 +24,11 @@ export const ServicePoint = {
       .sort((a, b) => a.code.localeCompare(b.code))
       .slice(0, first);
   },
-  serviceItemCount: (point: Point, _: unknown, ctx: CatalogContext) => ctx.loaders.itemCountOfPoint.load(point.id),
+  serviceItemCount: (point: Point, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.itemCountOfPoint.load(point.id),
 };
 
 export const Region = {
-  children: (region: RegionRow, _: unknown, ctx: CatalogContext) => ctx.loaders.childrenOfRegion.load(region.code),
+  children: (region: RegionRow, _: unknown, ctx: CatalogContext) =>
+    ctx.loaders.childrenOfRegion.load(region.code),
 };

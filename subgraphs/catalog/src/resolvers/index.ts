@@ -4,4 +4,13 @@ import { Query } from './Query.js';
 import { Material, ServiceItem } from './ServiceItem.js';
 import { Region, ServicePoint } from './ServicePoint.js';
 
-export const resolvers = { Query, Mutation, ServiceItem, Material, ServicePoint, Region, Department, LifeEvent };
+export const resolvers = {
+  Query,
+  Mutation,
+  ServiceItem,
+  Material,
+  ServicePoint,
+  Region,
+  Department,
+  LifeEvent,
+};

@@ -7,7 +7,13 @@ import type { ServicePoint } from '../modules/service-point/service-point.entity
 export function boundedFirst(first: number | undefined, max: number, ctx: CatalogContext): number {
   const n = first ?? 20;
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw badInput(pick(ctx.locale, { zh: `first 必须在 1 到 ${max} 之间`, en: `\`first\` must be between 1 and ${max}.` }), 'first');
+    throw badInput(
+      pick(ctx.locale, {
+        zh: `first 必须在 1 到 ${max} 之间`,
+        en: `\`first\` must be between 1 and ${max}.`,
+      }),
+      'first',
+    );
   }
   return n;
 }

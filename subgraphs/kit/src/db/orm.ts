@@ -53,7 +53,8 @@ export function ormConfig(options: OrmOptions): Options {
       emit: 'ts' as const,
     },
     extensions: [Migrator],
-    logger: (message: string) => (options.onQuery ? options.onQuery(message) : options.logger?.debug(message)),
+    logger: (message: string) =>
+      options.onQuery ? options.onQuery(message) : options.logger?.debug(message),
   };
   if (driver === 'postgresql') {
     return {

@@ -41,7 +41,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -104,7 +109,11 @@ export function createHttpServer<TContext extends BaseContext>(
           try {
             body = text ? JSON.parse(text) : undefined;
           } catch {
-            return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+            return sendJson(res, 400, {
+              errors: [
+                { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+              ],
+            });
           }
         } else {
           body = text;
@@ -126,11 +135,20 @@ export function createHttpServer<TContext extends BaseContext>(
       }
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
-        return sendJson(res, 413, { errors: [{ message: 'The request is too large.', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: 'The request is too large.', extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
       log.error({ err: error, requestId }, 'unhandled HTTP error');
       if (!res.headersSent) {
-        sendJson(res, 500, { errors: [{ message: `Internal error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        sendJson(res, 500, {
+          errors: [
+            {
+              message: `Internal error (request id ${requestId}).`,
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+            },
+          ],
+        });
       } else res.end();
     }
   });

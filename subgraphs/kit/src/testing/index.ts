@@ -12,7 +12,8 @@ export function testDrivers(): Driver[] {
   return only?.length ? all.filter((d) => only.includes(d)) : all;
 }
 
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   driver: Driver;

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { SERVICE_ITEM_CARD } from '../../graphql/fragments';
+import { SERVICE_ITEM_PAGE } from '../../graphql/fragments';
 import type { ServiceItemCardFields, ServiceItemConnection, ServiceItemFilter } from '../../graphql/types';
 
 export const BROWSE_SERVICE_ITEMS: TypedDocumentNode<
@@ -8,18 +8,8 @@ export const BROWSE_SERVICE_ITEMS: TypedDocumentNode<
 > = gql`
   query BrowseServiceItems($filter: ServiceItemFilter, $first: Int!, $after: String) {
     serviceItems(filter: $filter, first: $first, after: $after) {
-      totalCount
-      edges {
-        cursor
-        node {
-          ...ServiceItemCard
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...ServiceItemPage
     }
   }
-  ${SERVICE_ITEM_CARD}
+  ${SERVICE_ITEM_PAGE}
 `;

@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { SERVICE_ITEM_CARD } from '../../graphql/fragments';
+import { SERVICE_ITEM_PAGE } from '../../graphql/fragments';
 import type { Audience, ServiceItemCardFields, ServiceItemConnection } from '../../graphql/types';
 
 export interface LifeEventFields {
@@ -58,18 +58,8 @@ export const POPULAR_ITEMS: TypedDocumentNode<
 > = gql`
   query PopularServiceItems {
     serviceItems(first: 6) {
-      totalCount
-      edges {
-        cursor
-        node {
-          ...ServiceItemCard
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...ServiceItemPage
     }
   }
-  ${SERVICE_ITEM_CARD}
+  ${SERVICE_ITEM_PAGE}
 `;

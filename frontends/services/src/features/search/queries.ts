@@ -1,5 +1,5 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { SERVICE_ITEM_CARD } from '../../graphql/fragments';
+import { SERVICE_ITEM_PAGE } from '../../graphql/fragments';
 import type { DepartmentRef, ServiceItemCardFields, ServiceItemConnection } from '../../graphql/types';
 
 export interface SuggestionNode {
@@ -45,18 +45,8 @@ export const SEARCH_SERVICE_ITEMS: TypedDocumentNode<
 > = gql`
   query SearchServiceItems($query: String!, $first: Int!, $after: String) {
     searchServiceItems(query: $query, first: $first, after: $after) {
-      totalCount
-      edges {
-        cursor
-        node {
-          ...ServiceItemCard
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...ServiceItemPage
     }
   }
-  ${SERVICE_ITEM_CARD}
+  ${SERVICE_ITEM_PAGE}
 `;

@@ -22,8 +22,20 @@ export function stableId(kind: string, code: string): string {
 }
 
 function regionRows(city: CitySeed) {
-  const rows: Array<{ code: string; name: string; level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY'; parentCode: string | null; latitude: number; longitude: number }> = [];
-  const node = (n: { code: string; name: string; latitude: number; longitude: number }) => ({ code: n.code, name: n.name, latitude: n.latitude, longitude: n.longitude });
+  const rows: Array<{
+    code: string;
+    name: string;
+    level: 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
+    parentCode: string | null;
+    latitude: number;
+    longitude: number;
+  }> = [];
+  const node = (n: { code: string; name: string; latitude: number; longitude: number }) => ({
+    code: n.code,
+    name: n.name,
+    latitude: n.latitude,
+    longitude: n.longitude,
+  });
   rows.push({ ...node(city), level: 'CITY', parentCode: null });
   for (const d of city.districts) {
     rows.push({ ...node(d), level: 'DISTRICT', parentCode: city.code });
@@ -50,7 +62,12 @@ export function itemRow(seed: ServiceItemSeed, now: Date) {
     materials: seed.materials.map((m) => ({ ...m, fromLicenceType: m.fromLicenceType ?? null })),
     legalDays: seed.legalDays,
     promisedDays: seed.promisedDays,
-    fee: { free: seed.fee.free, amountYuan: seed.fee.amountYuan ?? null, basis: seed.fee.basis ?? null, note: seed.fee.note ?? null },
+    fee: {
+      free: seed.fee.free,
+      amountYuan: seed.fee.amountYuan ?? null,
+      basis: seed.fee.basis ?? null,
+      note: seed.fee.note ?? null,
+    },
     channels: seed.channels,
     channelTags: `,${seed.channels.join(',')},`,
     visits: seed.visits,
@@ -106,7 +123,11 @@ export async function bulkLoad(
   await em.transactional(async (tx) => {
     if (data.departments) await insertChunked(tx, Department, data.departments);
     if (data.lifeEvents) {
-      await insertChunked(tx, LifeEvent, data.lifeEvents.map(({ order, ...e }) => ({ ...e, displayOrder: order })));
+      await insertChunked(
+        tx,
+        LifeEvent,
+        data.lifeEvents.map(({ order, ...e }) => ({ ...e, displayOrder: order })),
+      );
     }
     if (data.city) await insertChunked(tx, Region, regionRows(data.city));
     const lookups: IndexLookups = {
@@ -120,7 +141,9 @@ export async function bulkLoad(
     await insertChunked(
       tx,
       ServiceItemLifeEvent,
-      data.items.flatMap((s) => [...new Set(s.lifeEvents)].map((code) => ({ itemId: stableId('item', s.code), lifeEventCode: code }))),
+      data.items.flatMap((s) =>
+        [...new Set(s.lifeEvents)].map((code) => ({ itemId: stableId('item', s.code), lifeEventCode: code })),
+      ),
     );
     await insertChunked(
       tx,
@@ -130,7 +153,9 @@ export async function bulkLoad(
     await insertChunked(
       tx,
       ServicePointItem,
-      items.flatMap((item) => points.filter((p) => handles(p, item)).map((p) => ({ pointId: p.id, itemId: item.id }))),
+      items.flatMap((item) =>
+        points.filter((p) => handles(p, item)).map((p) => ({ pointId: p.id, itemId: item.id })),
+      ),
     );
   });
 }

@@ -12,7 +12,9 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dataD
 
 /** The hand-written demo data: every `items-*.json` file, plus departments, life events, geography, points. */
 export function loadDemoData() {
-  const itemFiles = readdirSync(dataDir).filter((f) => /^items-.*\.json$/.test(f)).sort();
+  const itemFiles = readdirSync(dataDir)
+    .filter((f) => /^items-.*\.json$/.test(f))
+    .sort();
   return {
     departments: read<DepartmentSeed[]>('departments.json'),
     lifeEvents: read<LifeEventSeed[]>('life-events.json'),

@@ -31,7 +31,8 @@ describe('the hand-written demo data', () => {
       expect(ITEM_KINDS, where).toContain(item.kind);
       for (const c of item.channels) expect(CHANNELS, where).toContain(c);
       for (const t of item.handledAt) expect(POINT_TYPES, where).toContain(t);
-      for (const m of item.materials) if (m.fromLicenceType) expect(Object.keys(LICENCE_TYPES), where).toContain(m.fromLicenceType);
+      for (const m of item.materials)
+        if (m.fromLicenceType) expect(Object.keys(LICENCE_TYPES), where).toContain(m.fromLicenceType);
       expect(item.promisedDays, where).toBeLessThanOrEqual(item.legalDays);
       expect(item.summary.length, where).toBeGreaterThan(20);
       expect(item.materials.length, where).toBeGreaterThan(0);
@@ -39,16 +40,27 @@ describe('the hand-written demo data', () => {
   });
 
   it('places every service point in its own street and community', () => {
-    const streets = new Map<string, { latitude: number; longitude: number; district: string; communities: Set<string> }>();
+    const streets = new Map<
+      string,
+      { latitude: number; longitude: number; district: string; communities: Set<string> }
+    >();
     for (const d of data.city.districts) {
-      for (const s of d.streets) streets.set(s.code, { ...s, district: d.code, communities: new Set(s.communities.map((c) => c.code)) });
+      for (const s of d.streets)
+        streets.set(s.code, {
+          ...s,
+          district: d.code,
+          communities: new Set(s.communities.map((c) => c.code)),
+        });
     }
     for (const p of data.points) {
       const street = streets.get(p.streetCode);
       expect(street, p.code).toBeDefined();
       expect(street!.district, p.code).toBe(p.districtCode);
       if (p.communityCode) expect(street!.communities.has(p.communityCode), p.code).toBe(true);
-      expect(distanceMeters(p.latitude, p.longitude, street!.latitude, street!.longitude), p.code).toBeLessThan(5000);
+      expect(
+        distanceMeters(p.latitude, p.longitude, street!.latitude, street!.longitude),
+        p.code,
+      ).toBeLessThan(5000);
       for (const a of p.accessibility) expect(ACCESSIBILITY, p.code).toContain(a);
       expect(POINT_TYPES, p.code).toContain(p.type);
     }

@@ -16,7 +16,16 @@ export function random(seed: number) {
   };
 }
 
-const VARIANTS = ['（个人）', '（法人）', '（港澳台居民）', '（外籍人员）', '（跨省通办）', '（容缺受理）', '（预约办理）', '（帮办代办）'];
+const VARIANTS = [
+  '（个人）',
+  '（法人）',
+  '（港澳台居民）',
+  '（外籍人员）',
+  '（跨省通办）',
+  '（容缺受理）',
+  '（预约办理）',
+  '（帮办代办）',
+];
 
 /**
  * Scale data for tests and benchmarks: `items` service items and `points` service points made
@@ -61,10 +70,21 @@ export function generateCatalog(options: { items: number; points: number; seed?:
   return { demo, items, points };
 }
 
-export async function seedSyntheticCatalog(orm: Orm, options: { items: number; points: number; seed?: number }) {
+export async function seedSyntheticCatalog(
+  orm: Orm,
+  options: { items: number; points: number; seed?: number },
+) {
   const em = orm.em.fork();
   const { demo, items, points } = generateCatalog(options);
   const empty = (await em.count(Department, {})) === 0;
-  await bulkLoad(em, { ...(empty ? demo : {}), items: empty ? [...demo.items, ...items] : items, points: empty ? [...demo.points, ...points] : points }, demo.city.code);
+  await bulkLoad(
+    em,
+    {
+      ...(empty ? demo : {}),
+      items: empty ? [...demo.items, ...items] : items,
+      points: empty ? [...demo.points, ...points] : points,
+    },
+    demo.city.code,
+  );
   return { items: items.length, points: points.length };
 }

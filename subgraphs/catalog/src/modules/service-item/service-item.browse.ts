@@ -29,6 +29,10 @@ export async function browseServiceItems(
     const links = await em.find(ServiceItemLifeEvent, { lifeEventCode: f.lifeEvent }, { fields: ['itemId'] });
     where.id = { $in: links.map((l) => l.itemId) };
   }
-  const [items, total] = await em.findAndCount(ServiceItem, where, { orderBy: { code: 'asc' }, limit: first, offset });
+  const [items, total] = await em.findAndCount(ServiceItem, where, {
+    orderBy: { code: 'asc' },
+    limit: first,
+    offset,
+  });
   return toConnection(items as ServiceItem[], offset, total);
 }

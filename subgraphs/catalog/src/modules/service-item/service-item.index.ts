@@ -35,7 +35,12 @@ export function searchRows(item: ServiceItem, lifeEventCodes: string[], lookups:
 }
 
 /** Replace an item's index rows (inside the caller's transaction). */
-export async function reindexItem(em: EntityManager, item: ServiceItem, lifeEventCodes: string[], lookups: IndexLookups) {
+export async function reindexItem(
+  em: EntityManager,
+  item: ServiceItem,
+  lifeEventCodes: string[],
+  lookups: IndexLookups,
+) {
   await em.nativeDelete(SearchTerm, { itemId: item.id });
   const rows = searchRows(item, lifeEventCodes, lookups);
   if (rows.length) await em.insertMany(SearchTerm, rows);

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, ITEM_KINDS, POINT_TYPES } from '../../db/seeds/data/types.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Validation of `ServiceItemInput`; the GraphQL types check shapes, this checks meaning. */
 export const serviceItemInput = z
   .object({
-    code: z.string().trim().regex(/^[A-Z]{2,4}-\d{3,5}$/, 'must look like GA-002'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2,4}-\d{3,5}$/, 'must look like GA-002'),
     name: text(200),
     nameEn: text(300),
     departmentCode: text(16),
@@ -24,7 +28,11 @@ export const serviceItemInput = z
           originals: z.number().int().min(0).max(20),
           copies: z.number().int().min(0).max(20),
           required: z.boolean(),
-          fromLicenceType: z.string().trim().regex(/^[A-Z_]{2,40}$/).nullish(),
+          fromLicenceType: z
+            .string()
+            .trim()
+            .regex(/^[A-Z_]{2,40}$/)
+            .nullish(),
         }),
       )
       .max(40),
@@ -48,10 +56,18 @@ export const serviceItemInput = z
       ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: 'must not exceed legalDays' });
     }
     if (!v.fee.free && (v.fee.amountYuan == null || v.fee.amountYuan <= 0)) {
-      ctx.addIssue({ code: 'custom', path: ['fee', 'amountYuan'], message: 'is required when the item is not free' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fee', 'amountYuan'],
+        message: 'is required when the item is not free',
+      });
     }
     if (v.handledAt.length === 0 && v.channels.includes('IN_PERSON')) {
-      ctx.addIssue({ code: 'custom', path: ['handledAt'], message: 'in-person items need at least one kind of service point' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['handledAt'],
+        message: 'in-person items need at least one kind of service point',
+      });
     }
   });
 export type ServiceItemInput = z.infer<typeof serviceItemInput>;

@@ -29,7 +29,10 @@ export async function searchServiceItems(
   }
   if (query.length > MAX_QUERY_LENGTH) {
     throw badInput(
-      pick(locale, { zh: `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`, en: `The search text must be at most ${MAX_QUERY_LENGTH} characters.` }),
+      pick(locale, {
+        zh: `搜索内容不能超过 ${MAX_QUERY_LENGTH} 个字`,
+        en: `The search text must be at most ${MAX_QUERY_LENGTH} characters.`,
+      }),
       'query',
     );
   }

@@ -14,28 +14,52 @@ function fieldsOf(input: ServiceItemInput) {
   const { lifeEvents: _lifeEvents, ...fields } = input;
   return {
     ...fields,
-    fee: { free: input.fee.free, amountYuan: input.fee.amountYuan ?? null, basis: input.fee.basis ?? null, note: input.fee.note ?? null },
+    fee: {
+      free: input.fee.free,
+      amountYuan: input.fee.amountYuan ?? null,
+      basis: input.fee.basis ?? null,
+      note: input.fee.note ?? null,
+    },
     materials: input.materials.map((m) => ({ ...m, fromLicenceType: m.fromLicenceType ?? null })),
     channelTags: `,${input.channels.join(',')},`,
   };
 }
 
 /** Check the input and the codes it refers to; returns the parsed input or a failure naming the field. */
-async function validate(em: EntityManager, raw: unknown, locale: Locale): Promise<ServiceItemInput | Failure> {
+async function validate(
+  em: EntityManager,
+  raw: unknown,
+  locale: Locale,
+): Promise<ServiceItemInput | Failure> {
   const parsed = serviceItemInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    return fail(ErrorCode.BAD_USER_INPUT, pick(locale, { zh: `字段 ${field} 不正确：${issue.message}`, en: `${field} ${issue.message}` }), field);
+    return fail(
+      ErrorCode.BAD_USER_INPUT,
+      pick(locale, { zh: `字段 ${field} 不正确：${issue.message}`, en: `${field} ${issue.message}` }),
+      field,
+    );
   }
   const input = parsed.data;
   if (!(await em.findOne(Department, { code: input.departmentCode }))) {
-    return fail(ErrorCode.BAD_USER_INPUT, pick(locale, { zh: `没有代码为 ${input.departmentCode} 的部门`, en: `There is no department ${input.departmentCode}.` }), 'departmentCode');
+    return fail(
+      ErrorCode.BAD_USER_INPUT,
+      pick(locale, {
+        zh: `没有代码为 ${input.departmentCode} 的部门`,
+        en: `There is no department ${input.departmentCode}.`,
+      }),
+      'departmentCode',
+    );
   }
   const known = await em.find(LifeEvent, { code: { $in: input.lifeEvents } });
   const missing = input.lifeEvents.find((c) => !known.some((k) => k.code === c));
   if (missing) {
-    return fail(ErrorCode.BAD_USER_INPUT, pick(locale, { zh: `没有代码为 ${missing} 的人生事件`, en: `There is no life event ${missing}.` }), 'lifeEvents');
+    return fail(
+      ErrorCode.BAD_USER_INPUT,
+      pick(locale, { zh: `没有代码为 ${missing} 的人生事件`, en: `There is no life event ${missing}.` }),
+      'lifeEvents',
+    );
   }
   return input;
 }
@@ -43,7 +67,10 @@ async function validate(em: EntityManager, raw: unknown, locale: Locale): Promis
 async function writeLinks(em: EntityManager, item: ServiceItem, lifeEvents: string[]) {
   await em.nativeDelete(ServiceItemLifeEvent, { itemId: item.id });
   if (lifeEvents.length) {
-    await em.insertMany(ServiceItemLifeEvent, [...new Set(lifeEvents)].map((lifeEventCode) => ({ itemId: item.id, lifeEventCode })));
+    await em.insertMany(
+      ServiceItemLifeEvent,
+      [...new Set(lifeEvents)].map((lifeEventCode) => ({ itemId: item.id, lifeEventCode })),
+    );
   }
   await reindexItem(em, item, lifeEvents, await loadIndexLookups(em));
   await linkItemToPoints(em, item);
@@ -53,11 +80,21 @@ export async function createServiceItem(em: EntityManager, raw: unknown, locale:
   const input = await validate(em, raw, locale);
   if ('ok' in input) return input;
   if (await em.findOne(ServiceItem, { code: input.code })) {
-    return fail(ErrorCode.CONFLICT, pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }), 'code');
+    return fail(
+      ErrorCode.CONFLICT,
+      pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }),
+      'code',
+    );
   }
   const now = new Date();
   // A plain row, not em.create(): the insert below is the only write (no second flush of the same entity).
-  const item = { id: randomUUID(), ...fieldsOf(input), version: 1, createdAt: now, updatedAt: now } as ServiceItem;
+  const item = {
+    id: randomUUID(),
+    ...fieldsOf(input),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  } as ServiceItem;
   try {
     await em.transactional(async (tx) => {
       await tx.insert(ServiceItem, item);
@@ -66,7 +103,11 @@ export async function createServiceItem(em: EntityManager, raw: unknown, locale:
   } catch (error) {
     // Two creators racing for one code: the unique index decides.
     if (/unique|duplicate/i.test(String(error))) {
-      return fail(ErrorCode.CONFLICT, pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }), 'code');
+      return fail(
+        ErrorCode.CONFLICT,
+        pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }),
+        'code',
+      );
     }
     throw error;
   }
@@ -85,15 +126,27 @@ export async function updateServiceItem(
   locale: Locale,
 ): Promise<Saved> {
   const current = await em.fork().findOne(ServiceItem, { id });
-  if (!current) return fail(ErrorCode.NOT_FOUND, pick(locale, { zh: '没有这个事项', en: 'There is no such service item.' }), 'id');
+  if (!current)
+    return fail(
+      ErrorCode.NOT_FOUND,
+      pick(locale, { zh: '没有这个事项', en: 'There is no such service item.' }),
+      'id',
+    );
   const input = await validate(em, raw, locale);
   if ('ok' in input) return input;
   if (input.code !== current.code && (await em.fork().findOne(ServiceItem, { code: input.code }))) {
-    return fail(ErrorCode.CONFLICT, pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }), 'code');
+    return fail(
+      ErrorCode.CONFLICT,
+      pick(locale, { zh: `事项编码 ${input.code} 已存在`, en: `The code ${input.code} is already used.` }),
+      'code',
+    );
   }
   const conflict = fail(
     ErrorCode.CONFLICT,
-    pick(locale, { zh: '该事项已被他人修改，请刷新后重试', en: 'Someone else changed this item first. Reload it and try again.' }),
+    pick(locale, {
+      zh: '该事项已被他人修改，请刷新后重试',
+      en: 'Someone else changed this item first. Reload it and try again.',
+    }),
     'expectedVersion',
   );
   if (current.version !== expectedVersion) return conflict;
@@ -106,7 +159,12 @@ export async function updateServiceItem(
     );
     if (changed !== 1) return false;
     const { id: _id, ...snapshot } = current;
-    await tx.insert(ServiceItemVersion, { itemId: id, version: expectedVersion, snapshot: snapshot as Record<string, unknown>, replacedAt: now });
+    await tx.insert(ServiceItemVersion, {
+      itemId: id,
+      version: expectedVersion,
+      snapshot: snapshot as Record<string, unknown>,
+      replacedAt: now,
+    });
     const updated = await tx.findOneOrFail(ServiceItem, { id }, { refresh: true });
     await writeLinks(tx, updated as ServiceItem, input.lifeEvents);
     return true;

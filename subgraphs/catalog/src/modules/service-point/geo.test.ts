@@ -19,7 +19,8 @@ describe('boundingBox', () => {
     const box = boundingBox(30.27, 120.15, 5000);
     for (let deg = 0; deg < 360; deg += 15) {
       const lat = 30.27 + (4999 / 111_195) * Math.cos((deg * Math.PI) / 180);
-      const lng = 120.15 + ((4999 / 111_195) * Math.sin((deg * Math.PI) / 180)) / Math.cos((30.27 * Math.PI) / 180);
+      const lng =
+        120.15 + ((4999 / 111_195) * Math.sin((deg * Math.PI) / 180)) / Math.cos((30.27 * Math.PI) / 180);
       expect(lat).toBeGreaterThanOrEqual(box.minLat);
       expect(lat).toBeLessThanOrEqual(box.maxLat);
       expect(lng).toBeGreaterThanOrEqual(box.minLng);

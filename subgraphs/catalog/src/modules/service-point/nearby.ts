@@ -19,16 +19,31 @@ export async function nearbyServicePoints(em: EntityManager, args: NearbyArgs, l
   const radius = args.radiusMeters ?? 1000;
   const first = args.first ?? 20;
   if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) {
-    throw badInput(pick(locale, { zh: '纬度必须在 -90 到 90 之间', en: 'latitude must be between -90 and 90.' }), 'latitude');
+    throw badInput(
+      pick(locale, { zh: '纬度必须在 -90 到 90 之间', en: 'latitude must be between -90 and 90.' }),
+      'latitude',
+    );
   }
   if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-    throw badInput(pick(locale, { zh: '经度必须在 -180 到 180 之间', en: 'longitude must be between -180 and 180.' }), 'longitude');
+    throw badInput(
+      pick(locale, { zh: '经度必须在 -180 到 180 之间', en: 'longitude must be between -180 and 180.' }),
+      'longitude',
+    );
   }
   if (!Number.isInteger(radius) || radius < 1 || radius > MAX_RADIUS_M) {
-    throw badInput(pick(locale, { zh: '搜索半径必须在 1 米到 50 公里之间', en: 'radiusMeters must be between 1 and 50,000.' }), 'radiusMeters');
+    throw badInput(
+      pick(locale, {
+        zh: '搜索半径必须在 1 米到 50 公里之间',
+        en: 'radiusMeters must be between 1 and 50,000.',
+      }),
+      'radiusMeters',
+    );
   }
   if (!Number.isInteger(first) || first < 1 || first > 50) {
-    throw badInput(pick(locale, { zh: '每次最多返回 50 个网点', en: '`first` must be between 1 and 50.' }), 'first');
+    throw badInput(
+      pick(locale, { zh: '每次最多返回 50 个网点', en: '`first` must be between 1 and 50.' }),
+      'first',
+    );
   }
   const box = boundingBox(latitude, longitude, radius);
   const where: Record<string, unknown> = {

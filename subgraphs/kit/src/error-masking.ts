@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, PUBLIC_ERROR_CODES } from '@bianmin/kit';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import { ErrorCode, PUBLIC_ERROR_CODES } from './errors.js';
+import type { Logger } from './logger.js';
 
 /** A masked error: the message carries only the request id, which is also in the logs. */
 export function maskedError(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
@@ -14,11 +14,12 @@ export function maskedError(error: GraphQLFormattedError, requestId: string): Gr
 }
 
 /**
- * Errors whose `extensions.code` is not public (kit's PUBLIC_ERROR_CODES) are bugs: they are
- * logged with the request id and replaced by `Internal error (request id …)`. One unavailable
- * subgraph can fail several fetches of a plan; the client is told once per service.
+ * Errors whose `extensions.code` is not public (PUBLIC_ERROR_CODES) are bugs: they are logged
+ * with the request id and replaced by `Internal error (request id …)`. Used by every subgraph and
+ * the gateway. At the gateway one unavailable subgraph can fail several fetches of a plan; the
+ * client is told once per service.
  */
-export function errorMaskingPlugin(): ApolloServerPlugin<GatewayContext> {
+export function errorMaskingPlugin<T extends { requestId: string; log: Logger }>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
