@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import { createOrm, createSubgraph, type Subgraph } from '../src/index.js';
+import { MikroORM } from '@mikro-orm/core';
+import { checkDatabase, createOrm, createSubgraph, ormConfig, type Subgraph } from '../src/index.js';
 import { createTestDatabase, testDrivers, type TestDatabase } from '../src/testing/index.js';
 
 const Note = defineEntity({
@@ -129,5 +130,32 @@ describe.each(testDrivers())('the subgraph factory on %s', (driver) => {
     expect(((await res.json()) as { data: { slow: string } }).data.slow).toBe('done');
     await stopping;
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe.each(testDrivers())('readiness before migrations on %s', (driver) => {
+  it('reports not ready while a migration is pending, and ready once applied', async () => {
+    const db = await createTestDatabase(driver);
+    const options = {
+      domain: 'kittest',
+      entities: [Note],
+      migrations: {
+        sqlite: [{ name: 'CreateNote', class: CreateNoteSqlite }],
+        postgresql: [{ name: 'CreateNote', class: CreateNotePg }],
+      },
+      databaseUrl: db.databaseUrl,
+      sqliteFile: db.sqliteFile,
+    };
+    const orm = await MikroORM.init(ormConfig(options));
+    try {
+      if (driver === 'postgresql')
+        await orm.em.getConnection().execute('create schema if not exists "kittest"');
+      expect(await checkDatabase(orm)).toEqual({ ok: false, detail: '1 migration(s) pending' });
+      await orm.getMigrator().up();
+      expect(await checkDatabase(orm)).toEqual({ ok: true, detail: 'ok' });
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
   });
 });
