@@ -13,6 +13,8 @@ import { createShellServer, createStaticServer, servicesRemote } from '@bianmin/
 export interface PlatformOptions {
   dataDir: string;
   databaseUrl?: string;
+  /** Shared by the gateway and subgraphs; development falls back to kit's public value. */
+  internalSecret?: string;
   host: string;
   /** The host name printed and used in browser-facing URLs. */
   publicHost: string;
@@ -46,13 +48,19 @@ export async function startPlatform(options: PlatformOptions) {
     logger: log.child({ service: 'catalog' }),
   });
   await seedCatalog(orm, log);
-  const catalog = createCatalogSubgraph({ orm, log: createLogger('catalog') });
+  const catalog = createCatalogSubgraph({
+    orm,
+    log: createLogger('catalog'),
+    internalSecret: options.internalSecret,
+  });
   await catalog.listen(ports.catalog, host);
 
   const gateway = createGateway({
     env: loadGatewayEnv({
       ...process.env,
       PORT: String(ports.gateway),
+      DATA_DIR: options.dataDir,
+      ...(options.internalSecret ? { INTERNAL_AUTH_SECRET: options.internalSecret } : {}),
       SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
       CORS_ORIGINS: [
         url(ports.shell),

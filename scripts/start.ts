@@ -38,6 +38,7 @@ const started = Date.now();
 const platform = await startPlatform({
   dataDir: env.DATA_DIR,
   databaseUrl: env.DATABASE_URL,
+  internalSecret: env.INTERNAL_AUTH_SECRET,
   host: env.HOST,
   publicHost: env.PUBLIC_HOST,
   ports: {

@@ -1,18 +1,22 @@
 import type { IncomingMessage } from 'node:http';
-import { DEV_ROLES_HEADER, type Logger } from '@bianmin/kit';
+import { IDENTITY_HEADER, signInternalIdentity, type Identity, type Logger } from '@bianmin/kit';
+import { identityFromRequest, type TokenKeys } from './auth.js';
 
 /** What the gateway keeps per request. */
 export interface GatewayContext {
   requestId: string;
   log: Logger;
+  /** The verified caller (anonymous without a token). */
+  identity: Identity;
   /** Headers passed on to every subgraph fetch made for this request. */
   forwardedHeaders: Record<string, string>;
 }
 
 export interface ContextOptions {
   log: Logger;
-  /** In production the development roles header is dropped, never forwarded. */
-  production: boolean;
+  keys: TokenKeys;
+  /** The secret shared with subgraphs for the signed identity header. */
+  internalSecret: string;
 }
 
 function header(req: IncomingMessage, name: string, maxLength: number): string | undefined {
@@ -22,20 +26,20 @@ function header(req: IncomingMessage, name: string, maxLength: number): string |
 
 /**
  * Build the request's context. `requestId` is the incoming `x-request-id` or a new one (kit's HTTP
- * server chooses it), so gateway and subgraph logs of one request share an id.
+ * server chooses it), so gateway and subgraph logs of one request share an id. The verified
+ * identity travels to subgraphs as a signed, short-lived header — never the caller's own token.
  */
-export function createContext(
+export async function createContext(
   req: IncomingMessage,
   requestId: string,
   options: ContextOptions,
-): GatewayContext {
-  const forwardedHeaders: Record<string, string> = { 'x-request-id': requestId };
+): Promise<GatewayContext> {
+  const identity = await identityFromRequest(req, options.keys);
+  const forwardedHeaders: Record<string, string> = {
+    'x-request-id': requestId,
+    [IDENTITY_HEADER]: signInternalIdentity(identity, options.internalSecret, { requestId }),
+  };
   const language = header(req, 'accept-language', 256);
   if (language) forwardedHeaders['accept-language'] = language;
-  if (!options.production) {
-    // A development stand-in for sign-in; identity will replace it with verified claims.
-    const roles = header(req, DEV_ROLES_HEADER, 512);
-    if (roles) forwardedHeaders[DEV_ROLES_HEADER] = roles;
-  }
-  return { requestId, log: options.log.child({ requestId }), forwardedHeaders };
+  return { requestId, log: options.log.child({ requestId }), identity, forwardedHeaders };
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { baseEnvShape, EnvError, parseEnv } from '@bianmin/kit';
+import { accessTokenKeyFile, baseEnvShape, EnvError, parseEnv } from '@bianmin/kit';
 import { z } from 'zod';
 
 /** The committed supergraph, produced by `npm run schema:compose`. */
@@ -7,7 +7,7 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
 );
 
-const { NODE_ENV, LOG_LEVEL, SHUTDOWN_GRACE_SECONDS } = baseEnvShape;
+const { NODE_ENV, LOG_LEVEL, SHUTDOWN_GRACE_SECONDS, INTERNAL_AUTH_SECRET, DATA_DIR } = baseEnvShape;
 const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 /** Every variable the gateway reads except the per-subgraph `SUBGRAPH_<NAME>_URL` overrides. */
@@ -15,6 +15,13 @@ export const gatewayEnvShape = {
   NODE_ENV,
   LOG_LEVEL,
   SHUTDOWN_GRACE_SECONDS,
+  INTERNAL_AUTH_SECRET,
+  DATA_DIR,
+  /**
+   * The access-token key file the identity service signs with; the gateway publishes and checks
+   * its public half. Created on first use in the embedded default.
+   */
+  AUTH_KEYS_FILE: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
@@ -38,7 +45,8 @@ export const gatewayEnvShape = {
   QUERY_MAX_DIRECTIVES: limit(50, 1000),
 };
 
-export type GatewayEnv = z.infer<z.ZodObject<typeof gatewayEnvShape>> & {
+export type GatewayEnv = Omit<z.infer<z.ZodObject<typeof gatewayEnvShape>>, 'AUTH_KEYS_FILE'> & {
+  AUTH_KEYS_FILE: string;
   /**
    * URL overrides from `SUBGRAPH_<NAME>_URL`, keyed by `<NAME>` (the subgraph name upper-cased,
    * other characters as `_`). Subgraphs without one use the URL in the supergraph.
@@ -69,7 +77,12 @@ export function loadGatewayEnv(source: Record<string, string | undefined> = proc
     if (typeof value === 'string') urls[OVERRIDE.exec(key)![1]!] = value;
     delete parsed[key];
   }
-  return { ...(parsed as z.infer<z.ZodObject<typeof gatewayEnvShape>>), SUBGRAPH_URLS: urls };
+  const env = parsed as z.infer<z.ZodObject<typeof gatewayEnvShape>>;
+  return {
+    ...env,
+    AUTH_KEYS_FILE: env.AUTH_KEYS_FILE ?? accessTokenKeyFile(env.DATA_DIR),
+    SUBGRAPH_URLS: urls,
+  };
 }
 
 /** For index.ts: parse, or print every problem and exit(1). */

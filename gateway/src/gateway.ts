@@ -3,10 +3,12 @@ import { ApolloServer } from '@apollo/server';
 import {
   createHttpServer,
   createLogger,
+  DEV_INTERNAL_AUTH_SECRET,
   errorMaskingPlugin,
   type HttpServerHandle,
   type Logger,
 } from '@bianmin/kit';
+import { TokenKeys } from './auth.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { GatewayEnv } from './env.js';
 import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
@@ -49,6 +51,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { env } = options;
   const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
   const production = env.NODE_ENV === 'production';
+  const internalSecret = env.INTERNAL_AUTH_SECRET ?? (production ? undefined : DEV_INTERNAL_AUTH_SECRET);
+  if (!internalSecret) throw new Error('INTERNAL_AUTH_SECRET is required in production');
+  const keys = new TokenKeys(env.AUTH_KEYS_FILE, log);
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
 
   const { endpoints, unused } = resolveEndpoints(subgraphsOf(supergraphSdl), env.SUBGRAPH_URLS);
@@ -99,9 +104,16 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   let started: Promise<void> | null = null;
   let loaded = false;
+  // Re-read the key file now and then: a rotation is picked up without a restart.
+  let keyReload: NodeJS.Timeout | undefined;
   const start = () =>
-    (started ??= apollo.start().then(() => {
+    (started ??= Promise.all([apollo.start(), keys.load()]).then(() => {
       loaded = true;
+      keyReload = setInterval(
+        () => keys.load().catch((err) => log.error({ err }, 'reloading keys failed')),
+        30_000,
+      );
+      keyReload.unref();
     }));
 
   const ready = () => checkReadiness({ endpoints, fetcher: probeFetcher, supergraphLoaded: () => loaded });
@@ -110,8 +122,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     apollo,
     log,
     corsOrigins: env.CORS_ORIGINS,
-    context: async (req, requestId) => createContext(req, requestId, { log, production }),
-    routes: healthRoutes(ready, () => http.draining),
+    context: async (req, requestId) => createContext(req, requestId, { log, keys, internalSecret }),
+    routes: { ...healthRoutes(ready, () => http.draining), '/.well-known/jwks.json': keys.route },
   });
 
   return {
@@ -136,6 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         await apollo.stop();
       }
       loaded = false;
+      clearInterval(keyReload);
       await agent.close();
     },
   };

@@ -1,5 +1,6 @@
+import { signInternalIdentity, verifyInternalIdentity } from '@bianmin/kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { capturingLogger, startFixture, type Fixture } from './fixtures.js';
+import { capturingLogger, startFixture, TEST_INTERNAL_SECRET, type Fixture } from './fixtures.js';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -46,26 +47,31 @@ describe('error masking', () => {
 });
 
 describe('headers forwarded to subgraphs', () => {
-  const QUERY = '{ seenHeaders { requestId acceptLanguage devRoles } }';
-  const HEADERS = {
-    'x-request-id': 'req-7',
-    'accept-language': 'en-US,en;q=0.8',
-    'x-bianmin-dev-roles': 'catalog-editor',
-  };
+  const QUERY = '{ seenHeaders { requestId acceptLanguage identity } }';
+  const HEADERS = { 'x-request-id': 'req-7', 'accept-language': 'en-US,en;q=0.8' };
+  type Seen = { seenHeaders: { requestId: string; acceptLanguage: string; identity: string } };
 
-  it('forwards the request id, accept-language and (in development) the dev roles header', async () => {
+  it('forwards the request id, accept-language and a signed anonymous identity', async () => {
     fixture = await startFixture();
     const { body } = await fixture.query(QUERY, HEADERS);
-    expect(body.data).toEqual({
-      seenHeaders: { requestId: 'req-7', acceptLanguage: 'en-US,en;q=0.8', devRoles: 'catalog-editor' },
-    });
+    const seen = (body.data as Seen).seenHeaders;
+    expect(seen).toMatchObject({ requestId: 'req-7', acceptLanguage: 'en-US,en;q=0.8' });
+    const verified = verifyInternalIdentity(seen.identity, TEST_INTERNAL_SECRET);
+    expect(verified).toEqual({ ok: true, identity: { accountId: null, roles: [] } });
   });
 
-  it('never forwards the dev roles header in production', async () => {
-    fixture = await startFixture({ env: { NODE_ENV: 'production' } });
-    const { body } = await fixture.query(QUERY, HEADERS);
-    expect(body.data).toEqual({
-      seenHeaders: { requestId: 'req-7', acceptLanguage: 'en-US,en;q=0.8', devRoles: null },
+  it('never passes a client-supplied identity header through', async () => {
+    fixture = await startFixture();
+    const forged = signInternalIdentity(
+      { accountId: 'admin', roles: ['administrator'] },
+      'guessed-secret-guessed-secret-000000',
+    );
+    const { body } = await fixture.query(QUERY, { ...HEADERS, 'x-bianmin-identity': forged });
+    const seen = (body.data as Seen).seenHeaders;
+    expect(seen.identity).not.toBe(forged);
+    expect(verifyInternalIdentity(seen.identity, TEST_INTERNAL_SECRET)).toMatchObject({
+      ok: true,
+      identity: { roles: [] },
     });
   });
 

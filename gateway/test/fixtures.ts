@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { composeServices } from '@apollo/composition';
@@ -39,7 +42,7 @@ export const productsSdl = `${federation}
   type SeenHeaders {
     requestId: String
     acceptLanguage: String
-    devRoles: String
+    identity: String
   }
 `;
 
@@ -80,7 +83,7 @@ const productsResolvers = {
     seenHeaders: (_: unknown, __: unknown, { req }: Ctx) => ({
       requestId: header(req, 'x-request-id'),
       acceptLanguage: header(req, 'accept-language'),
-      devRoles: header(req, 'x-bianmin-dev-roles'),
+      identity: header(req, 'x-bianmin-identity'),
     }),
   },
   Product: {
@@ -147,6 +150,8 @@ export interface Fixture {
   gateway: Gateway;
   /** The gateway's base URL, e.g. http://127.0.0.1:PORT */
   base: string;
+  /** The access-token key file the gateway verifies against (tests sign tokens with it). */
+  keyFile: string;
   products: TestSubgraph;
   reviews: TestSubgraph;
   /** POST a query with JSON, as a client does. */
@@ -162,15 +167,21 @@ export interface GraphQLBody {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+/** The identity-header secret the fixture's gateway signs with. */
+export const TEST_INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcdef';
+
 /** Two live subgraphs and a gateway over their supergraph, listening on free ports. */
 export async function startFixture(
   options: { env?: Record<string, string>; log?: Logger } = {},
 ): Promise<Fixture> {
   const products = await startSubgraph('products', productsSdl, productsResolvers);
   const reviews = await startSubgraph('reviews', reviewsSdl, reviewsResolvers);
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'bianmin-gw-keys-')), 'keys.json');
   const gateway = createGateway({
     env: loadGatewayEnv({
       NODE_ENV: 'test',
+      AUTH_KEYS_FILE: keyFile,
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
       SUBGRAPH_TIMEOUT_MS: '1000',
       READINESS_TIMEOUT_MS: '500',
       ...options.env,
@@ -183,6 +194,7 @@ export async function startFixture(
   return {
     gateway,
     base,
+    keyFile,
     products,
     reviews,
     async query(query, headers = {}) {

@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { backendTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Two cores: files run in parallel up to the machine, each on its own databases.
-    pool: 'forks',
-  },
-});
+export default backendTestConfig();

@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { backendTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-  },
-});
+export default backendTestConfig();

@@ -7,6 +7,8 @@ export interface CatalogDeps {
   orm: Orm;
   log?: Logger;
   production?: boolean;
+  /** INTERNAL_AUTH_SECRET: verifies the gateway's identity header. */
+  internalSecret?: string;
 }
 
 /** The catalog subgraph, built but not listening: tests call it directly, index.ts listens. */
@@ -19,6 +21,7 @@ export function createCatalogSubgraph(deps: CatalogDeps) {
     loaders: createLoaders,
     log: deps.log,
     production: deps.production,
+    internalSecret: deps.internalSecret,
   });
 }
 export type CatalogSubgraph = ReturnType<typeof createCatalogSubgraph>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { drivers, query, useCatalog } from './setup.js';
 
-const EDITOR = { roles: ['catalog-editor'] };
-const RESIDENT = { roles: ['resident'] };
+const EDITOR = { accountId: 'acc-editor', roles: ['catalog-editor'] };
+const RESIDENT = { accountId: 'acc-resident', roles: ['resident'] };
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   code: 'MZ-901',

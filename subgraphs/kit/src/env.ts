@@ -19,6 +19,11 @@ export const baseEnvShape = {
     .optional(),
   /** Where SQLite files live in the embedded default. */
   DATA_DIR: z.string().default('.data'),
+  /**
+   * Secret shared by the gateway and the subgraphs for the signed identity header (≥ 32 chars).
+   * Required in production; development falls back to a fixed, public development value.
+   */
+  INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Seconds to let in-flight requests finish on SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
 };

@@ -5,6 +5,7 @@ export * from './logger.js';
 export * from './lifecycle.js';
 export * from './loaders.js';
 export * from './viewer.js';
+export * from './auth/index.js';
 export * from './locale.js';
 export * from './db/orm.js';
 export * from './http/server.js';

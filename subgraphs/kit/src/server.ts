@@ -13,7 +13,8 @@ import { checkDatabase, type Orm } from './db/orm.js';
 import { errorMaskingPlugin } from './error-masking.js';
 import { createHttpServer, sendJson, type HttpServerHandle } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { viewerFromRequest, ANONYMOUS, type Viewer } from './viewer.js';
+import { viewerFromRequest, ANONYMOUS, DEV_INTERNAL_AUTH_SECRET, type Viewer } from './viewer.js';
+import { applyAuthorization } from './auth/directives.js';
 import { localeFromRequest, type Locale } from './locale.js';
 
 /** What every resolver receives: one unit of work, per-request loaders, who is asking. */
@@ -37,8 +38,8 @@ export interface SubgraphOptions<TLoaders> {
   loaders: (em: EntityManager) => TLoaders;
   log?: Logger;
   production?: boolean;
-  /** Honour the development roles header (never in production). */
-  allowDevRoles?: boolean;
+  /** The secret shared with the gateway for the identity header (INTERNAL_AUTH_SECRET). */
+  internalSecret?: string;
   /** Extra HTTP routes. */
   routes?: Parameters<typeof createHttpServer>[0]['routes'];
 }
@@ -73,9 +74,13 @@ export interface Subgraph<TLoaders> {
 export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Subgraph<TLoaders> {
   const log = options.log ?? createLogger(options.name);
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const allowDevRoles = !production && (options.allowDevRoles ?? true);
+  const secret = options.internalSecret ?? (production ? undefined : DEV_INTERNAL_AUTH_SECRET);
+  if (!secret) throw new Error(`${options.name}: INTERNAL_AUTH_SECRET is required in production`);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    // Deny by default: every field resolves only as its @public / @auth directive allows.
+    schema: applyAuthorization(
+      buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -100,7 +105,7 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     return {
       em,
       loaders: options.loaders(em),
-      viewer: viewer ?? viewerFromRequest(req, allowDevRoles),
+      viewer: viewer ?? viewerFromRequest(req, secret),
       locale: locale ?? localeFromRequest(req),
       requestId,
       log: log.child({ requestId }),

@@ -1,30 +1,34 @@
 import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { ANONYMOUS_IDENTITY, type Identity } from './auth/identity.js';
+import { IDENTITY_HEADER, verifyInternalIdentity } from './auth/internal-token.js';
+import { ErrorCode } from './errors.js';
 
-/** Who is asking. Identity (issue 3) replaces the dev header with gateway-verified claims. */
-export interface Viewer {
-  /** Role names, e.g. `catalog-editor`. Empty for an anonymous resident. */
-  roles: string[];
-}
-
-export const ANONYMOUS: Viewer = Object.freeze({ roles: [] });
+/** Who is asking, as resolvers see it: the identity the gateway verified, or anonymous. */
+export type Viewer = Identity;
+export const ANONYMOUS: Viewer = ANONYMOUS_IDENTITY;
 
 /**
- * Development only: `x-bianmin-dev-roles: catalog-editor` grants roles so the editing operations
- * can be exercised before sign-in exists. Never honoured when NODE_ENV=production.
+ * Development-only stand-in for the secret the gateway and subgraphs share. Refused in production
+ * (see `internalAuthSecret`), where INTERNAL_AUTH_SECRET must be set.
  */
-export const DEV_ROLES_HEADER = 'x-bianmin-dev-roles';
+export const DEV_INTERNAL_AUTH_SECRET = 'bianmin-development-only-internal-secret-0000';
 
-export function viewerFromRequest(req: IncomingMessage | undefined, allowDevRoles: boolean): Viewer {
-  if (!allowDevRoles || !req) return ANONYMOUS;
-  const raw = req.headers[DEV_ROLES_HEADER];
-  if (typeof raw !== 'string' || raw.length === 0) return ANONYMOUS;
-  return {
-    roles: raw
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean)
-      .slice(0, 16),
-  };
+/**
+ * The viewer of a request that reached a subgraph. No identity header: anonymous (only `@public`
+ * fields resolve). A header that does not verify: the whole request is refused with 401, so a
+ * forged identity never reaches a resolver.
+ */
+export function viewerFromRequest(req: IncomingMessage | undefined, secret: string): Viewer {
+  const header = req?.headers[IDENTITY_HEADER];
+  if (header === undefined) return ANONYMOUS;
+  const verified = typeof header === 'string' ? verifyInternalIdentity(header, secret) : null;
+  if (!verified?.ok) {
+    throw new GraphQLError('The identity header is not valid; call this service through the gateway.', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+  return verified.identity;
 }
 
 export function hasRole(viewer: Viewer, role: string): boolean {

@@ -24,7 +24,8 @@ class CreateNotePg extends Migration {
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Query { notes: [String!]! boom: String slow(ms: Int!): String }
+  directive @public on OBJECT | FIELD_DEFINITION
+  type Query @public { notes: [String!]! boom: String slow(ms: Int!): String }
 `);
 
 let release: (() => void) | null = null;

@@ -1,0 +1,70 @@
+import { statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  ANONYMOUS_IDENTITY,
+  ErrorCode,
+  loadOrCreateKeyFile,
+  publicJwks,
+  sendJson,
+  verifyAccessToken,
+  type Identity,
+  type Logger,
+} from '@bianmin/kit';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { JSONWebKeySet } from 'jose';
+
+/**
+ * The public keys that access tokens are checked against. They come from the key file that the
+ * identity service signs with (current + next + recently retired keys), re-read when it changes,
+ * so a rotation is picked up without a restart and without refusing any valid token.
+ */
+export class TokenKeys {
+  private jwks: JSONWebKeySet = { keys: [] };
+  private mtimeMs = -1;
+
+  constructor(
+    private readonly keyFile: string,
+    private readonly log: Logger,
+  ) {}
+
+  async load(): Promise<void> {
+    const mtimeMs = statSync(this.keyFile, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    if (mtimeMs === this.mtimeMs && this.jwks.keys.length > 0) return;
+    this.jwks = publicJwks(await loadOrCreateKeyFile(this.keyFile));
+    this.mtimeMs = statSync(this.keyFile).mtimeMs;
+    this.log.info({ kids: this.jwks.keys.map((k) => k.kid) }, 'access-token keys loaded');
+  }
+
+  get current(): JSONWebKeySet {
+    return this.jwks;
+  }
+
+  /** `GET /.well-known/jwks.json` — cacheable for a few minutes; rotation publishes keys early. */
+  route = (_req: IncomingMessage, res: ServerResponse) =>
+    sendJson(res, 200, this.jwks, { 'cache-control': 'public, max-age=300' });
+}
+
+/**
+ * The caller's identity from `Authorization: Bearer <access token>`. No header: anonymous. A token
+ * that fails any check (algorithm, signature, issuer, audience, expiry, unknown key) refuses the
+ * whole request with 401, so the client refreshes or signs in again.
+ */
+export async function identityFromRequest(req: IncomingMessage, keys: TokenKeys): Promise<Identity> {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS_IDENTITY;
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header);
+  const verified = match ? await verifyAccessToken(keys.current, match[1]!) : null;
+  if (verified?.ok) return verified.identity;
+  const expired = verified?.problem === 'expired';
+  throw new GraphQLError(
+    expired ? 'The access token has expired; refresh the session.' : 'The access token is not valid.',
+    {
+      extensions: {
+        code: ErrorCode.UNAUTHENTICATED,
+        reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
+        http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+      },
+    },
+  );
+}

@@ -1,0 +1,122 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isObjectType,
+  type ConstDirectiveNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { ErrorCode } from '../errors.js';
+import { pick, type Locale } from '../locale.js';
+import { isSignedIn, type Identity } from './identity.js';
+
+/**
+ * The project's authorization directives. Every subgraph declares them in its SDL (composition
+ * strips them; enforcement happens here, in the subgraph) and marks each type or field:
+ *   @public                  — anyone, signed in or not, even without the gateway's identity header
+ *   @auth(requires: [...])   — a signed-in caller with at least one of the roles (none listed: any)
+ * A field without either, on a type without either, is refused: deny by default.
+ */
+export const AUTH_DIRECTIVES_SDL = `
+directive @public on OBJECT | FIELD_DEFINITION
+directive @auth(requires: [String!]! = []) on OBJECT | FIELD_DEFINITION
+`;
+
+type Policy = { kind: 'public' } | { kind: 'auth'; roles: string[] } | { kind: 'deny' };
+
+function policyOf(directives: readonly ConstDirectiveNode[] | undefined): Policy | null {
+  for (const d of directives ?? []) {
+    if (d.name.value === 'public') return { kind: 'public' };
+    if (d.name.value === 'auth') {
+      const arg = d.arguments?.find((a) => a.name.value === 'requires');
+      const roles =
+        arg && arg.value.kind === 'ListValue'
+          ? arg.value.values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : []))
+          : [];
+      return { kind: 'auth', roles };
+    }
+  }
+  return null;
+}
+
+function typePolicy(type: GraphQLObjectType): Policy | null {
+  return (
+    policyOf(type.astNode?.directives) ??
+    type.extensionASTNodes.map((n) => policyOf(n.directives)).find((p) => p) ??
+    null
+  );
+}
+
+/** Federation's own entry points: `_entities` is public, the entities' fields are checked one by one. */
+const FEDERATION_FIELDS = new Set(['_service', '_entities']);
+
+interface AuthContext {
+  viewer: Identity;
+  locale: Locale;
+}
+
+export function refusal(
+  viewer: Identity,
+  policy: Policy,
+  locale: Locale,
+): { code: ErrorCode; message: string } | null {
+  if (policy.kind === 'public') return null;
+  if (policy.kind === 'deny') {
+    return {
+      code: ErrorCode.FORBIDDEN,
+      message: pick(locale, { zh: '该字段不对外开放', en: 'This field is not available.' }),
+    };
+  }
+  if (!isSignedIn(viewer)) {
+    return {
+      code: ErrorCode.UNAUTHENTICATED,
+      message: pick(locale, { zh: '请先登录', en: 'Sign in first.' }),
+    };
+  }
+  if (policy.roles.length > 0 && !policy.roles.some((r) => viewer.roles.includes(r))) {
+    return {
+      code: ErrorCode.FORBIDDEN,
+      message: pick(locale, {
+        zh: `需要以下角色之一：${policy.roles.join('、')}`,
+        en: `This needs one of the roles: ${policy.roles.join(', ')}.`,
+      }),
+    };
+  }
+  return null;
+}
+
+/** A field returning `{ ok, error }` reports a refusal as data, like any expected failure. */
+function returnsResult(field: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(field.type);
+  return isObjectType(type) && 'ok' in type.getFields() && 'error' in type.getFields();
+}
+
+/**
+ * Wrap every field's resolver with its policy. Public fields are left untouched (no cost);
+ * everything else checks the request's verified identity before resolving.
+ */
+export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const inherited = typePolicy(type);
+    const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
+    for (const field of Object.values(type.getFields())) {
+      let policy = policyOf(field.astNode?.directives) ?? inherited ?? { kind: 'deny' };
+      if ((isRoot && FEDERATION_FIELDS.has(field.name)) || type.name === '_Service')
+        policy = { kind: 'public' };
+      if (policy.kind === 'public') continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const asData = returnsResult(field);
+      const fixed = policy;
+      field.resolve = (source, args, context: AuthContext, info) => {
+        const refused = refusal(context.viewer, fixed, context.locale);
+        if (!refused) return resolve(source, args, context, info);
+        if (asData) return { ok: false, error: { ...refused, field: null } };
+        throw new GraphQLError(refused.message, { extensions: { code: refused.code } });
+      };
+    }
+  }
+  return schema;
+}
