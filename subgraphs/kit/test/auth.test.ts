@@ -43,7 +43,9 @@ const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   directive @public on OBJECT | FIELD_DEFINITION
   directive @auth(requires: [String!]! = []) on OBJECT | FIELD_DEFINITION
+  directive @sensitive(kind: String!) on FIELD_DEFINITION
   type Query {
+    card: Card @public
     hello: String @public
     mine: String @auth
     staffOnly: String @auth(requires: ["department-staff", "administrator"])
@@ -53,6 +55,7 @@ const typeDefs = parse(`
   type Profile @auth { name: String  nickname: String @public }
   type Result @public { ok: Boolean!  error: Err }
   type Err @public { code: String!  message: String!  field: String }
+  type Card @public { idNumber: String @sensitive(kind: "ID_NUMBER")  phone: String @sensitive(kind: "PHONE") }
   type Mutation { doIt: Result! @auth(requires: ["administrator"]) }
 `);
 
@@ -77,6 +80,7 @@ async function subgraph() {
     loaders: () => ({}),
     resolvers: {
       Query: {
+        card: () => ({ idNumber: '110101199003071234', phone: '13812345678' }),
         hello: () => 'hi',
         mine: () => 'mine',
         staffOnly: () => 'staff',
@@ -171,6 +175,19 @@ describe('authorization directives (deny by default)', () => {
       data: { staffOnly: string };
     };
     expect(ok.data.staffOnly).toBe('staff');
+    await sub.stop(0);
+  });
+
+  it('masks @sensitive fields whoever asks', async () => {
+    const sub = await subgraph();
+    for (const viewer of [undefined, resident, { accountId: 'root', roles: ['administrator'] }]) {
+      const r = await sub.execute<{ card: { idNumber: string; phone: string } }>(
+        '{ card { idNumber phone } }',
+        {},
+        viewer,
+      );
+      expect(r.data?.card).toEqual({ idNumber: '110***********1234', phone: '138****5678' });
+    }
     await sub.stop(0);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { ErrorCode } from '../errors.js';
 import { pick, type Locale } from '../locale.js';
 import { isSignedIn, type Identity } from './identity.js';
+import { mask, SENSITIVE_KINDS, type SensitiveKind } from './masking.js';
 
 /**
  * The project's authorization directives. Every subgraph declares them in its SDL (composition
@@ -22,6 +23,7 @@ import { isSignedIn, type Identity } from './identity.js';
 export const AUTH_DIRECTIVES_SDL = `
 directive @public on OBJECT | FIELD_DEFINITION
 directive @auth(requires: [String!]! = []) on OBJECT | FIELD_DEFINITION
+directive @sensitive(kind: String!) on FIELD_DEFINITION
 `;
 
 type Policy = { kind: 'public' } | { kind: 'auth'; roles: string[] } | { kind: 'deny' };
@@ -93,6 +95,32 @@ function returnsResult(field: GraphQLField<unknown, unknown>): boolean {
   return isObjectType(type) && 'ok' in type.getFields() && 'error' in type.getFields();
 }
 
+function sensitiveKindOf(field: GraphQLField<unknown, unknown>): SensitiveKind | null {
+  const d = field.astNode?.directives?.find((x) => x.name.value === 'sensitive');
+  if (!d) return null;
+  const arg = d.arguments?.find((a) => a.name.value === 'kind');
+  const kind =
+    arg && (arg.value.kind === 'StringValue' || arg.value.kind === 'EnumValue') ? arg.value.value : 'OTHER';
+  return (SENSITIVE_KINDS as readonly string[]).includes(kind) ? (kind as SensitiveKind) : 'OTHER';
+}
+
+/**
+ * `@sensitive(kind: "ID_NUMBER")`: the field always resolves masked. The full value is only ever
+ * returned by a dedicated, audited reveal operation — never by reading the field — so no role,
+ * query shape or client can get it by accident.
+ */
+function applyMasking(type: GraphQLObjectType) {
+  for (const field of Object.values(type.getFields())) {
+    const kind = sensitiveKindOf(field);
+    if (!kind) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context, info) => {
+      const value: unknown = await resolve(source, args, context, info);
+      return typeof value === 'string' && value.length > 0 ? mask(kind, value) : value;
+    };
+  }
+}
+
 /**
  * Wrap every field's resolver with its policy. Public fields are left untouched (no cost);
  * everything else checks the request's verified identity before resolving.
@@ -100,6 +128,7 @@ function returnsResult(field: GraphQLField<unknown, unknown>): boolean {
 export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    applyMasking(type);
     const inherited = typePolicy(type);
     const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
     for (const field of Object.values(type.getFields())) {
