@@ -17,6 +17,14 @@ export interface ContextOptions {
   keys: TokenKeys;
   /** The secret shared with subgraphs for the signed identity header. */
   internalSecret: string;
+  /** Take the client IP from X-Forwarded-For (behind a trusted load balancer) instead of the socket. */
+  trustProxy?: boolean;
+}
+
+/** The caller's IP: the socket peer, or the first X-Forwarded-For entry behind a trusted proxy. */
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? header(req, 'x-forwarded-for', 512)?.split(',')[0]?.trim() : undefined;
+  return forwarded || req.socket.remoteAddress || undefined;
 }
 
 function header(req: IncomingMessage, name: string, maxLength: number): string | undefined {
@@ -37,7 +45,10 @@ export async function createContext(
   const identity = await identityFromRequest(req, options.keys);
   const forwardedHeaders: Record<string, string> = {
     'x-request-id': requestId,
-    [IDENTITY_HEADER]: signInternalIdentity(identity, options.internalSecret, { requestId }),
+    [IDENTITY_HEADER]: signInternalIdentity(identity, options.internalSecret, {
+      requestId,
+      clientIp: clientIpOf(req, options.trustProxy ?? false),
+    }),
   };
   const language = header(req, 'accept-language', 256);
   if (language) forwardedHeaders['accept-language'] = language;

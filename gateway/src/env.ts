@@ -23,6 +23,11 @@ export const gatewayEnvShape = {
    */
   AUTH_KEYS_FILE: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Behind a trusted load balancer: take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   HOST: z.string().default('0.0.0.0'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
   /** Deadline for one subgraph fetch (connect, send, response body), in milliseconds. */

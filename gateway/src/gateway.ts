@@ -122,7 +122,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     apollo,
     log,
     corsOrigins: env.CORS_ORIGINS,
-    context: async (req, requestId) => createContext(req, requestId, { log, keys, internalSecret }),
+    context: async (req, requestId) =>
+      createContext(req, requestId, { log, keys, internalSecret, trustProxy: env.TRUST_PROXY }),
     routes: { ...healthRoutes(ready, () => http.draining), '/.well-known/jwks.json': keys.route },
   });
 

@@ -57,7 +57,7 @@ describe('headers forwarded to subgraphs', () => {
     const seen = (body.data as Seen).seenHeaders;
     expect(seen).toMatchObject({ requestId: 'req-7', acceptLanguage: 'en-US,en;q=0.8' });
     const verified = verifyInternalIdentity(seen.identity, TEST_INTERNAL_SECRET);
-    expect(verified).toEqual({ ok: true, identity: { accountId: null, roles: [] } });
+    expect(verified).toEqual({ ok: true, identity: { accountId: null, roles: [] }, clientIp: '127.0.0.1' });
   });
 
   it('never passes a client-supplied identity header through', async () => {

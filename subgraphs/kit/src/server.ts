@@ -13,7 +13,7 @@ import { checkDatabase, type Orm } from './db/orm.js';
 import { errorMaskingPlugin } from './error-masking.js';
 import { createHttpServer, sendJson, type HttpServerHandle } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { viewerFromRequest, ANONYMOUS, DEV_INTERNAL_AUTH_SECRET, type Viewer } from './viewer.js';
+import { callerFromRequest, ANONYMOUS, DEV_INTERNAL_AUTH_SECRET, type Viewer } from './viewer.js';
 import { applyAuthorization } from './auth/directives.js';
 import { localeFromRequest, type Locale } from './locale.js';
 
@@ -24,6 +24,8 @@ export interface SubgraphContext<TLoaders> {
   viewer: Viewer;
   /** The caller's language, from Accept-Language; messages for people follow it. */
   locale: Locale;
+  /** The caller's IP as the gateway saw it (signed), for rate limits; null in direct tests. */
+  clientIp: string | null;
   requestId: string;
   log: Logger;
 }
@@ -102,10 +104,12 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     locale?: Locale,
   ) => {
     const em = options.orm.em.fork();
+    const caller = viewer ? { viewer, clientIp: null } : callerFromRequest(req, secret);
     return {
       em,
       loaders: options.loaders(em),
-      viewer: viewer ?? viewerFromRequest(req, secret),
+      viewer: caller.viewer,
+      clientIp: caller.clientIp,
       locale: locale ?? localeFromRequest(req),
       requestId,
       log: log.child({ requestId }),

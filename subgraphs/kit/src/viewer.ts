@@ -20,15 +20,26 @@ export const DEV_INTERNAL_AUTH_SECRET = 'bianmin-development-only-internal-secre
  * forged identity never reaches a resolver.
  */
 export function viewerFromRequest(req: IncomingMessage | undefined, secret: string): Viewer {
+  return callerFromRequest(req, secret).viewer;
+}
+
+/**
+ * The viewer and the client IP the gateway vouched for. Without the gateway's header the IP is
+ * the socket's peer (a direct caller on the internal network).
+ */
+export function callerFromRequest(
+  req: IncomingMessage | undefined,
+  secret: string,
+): { viewer: Viewer; clientIp: string | null } {
   const header = req?.headers[IDENTITY_HEADER];
-  if (header === undefined) return ANONYMOUS;
+  if (header === undefined) return { viewer: ANONYMOUS, clientIp: req?.socket.remoteAddress ?? null };
   const verified = typeof header === 'string' ? verifyInternalIdentity(header, secret) : null;
   if (!verified?.ok) {
     throw new GraphQLError('The identity header is not valid; call this service through the gateway.', {
       extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
   }
-  return verified.identity;
+  return { viewer: verified.identity, clientIp: verified.clientIp ?? null };
 }
 
 export function hasRole(viewer: Viewer, role: string): boolean {

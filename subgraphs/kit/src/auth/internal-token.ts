@@ -16,6 +16,8 @@ interface Payload {
   iat: number;
   exp: number;
   rid?: string;
+  /** The caller's IP as the gateway saw it; signed, so subgraphs can rate-limit by it. */
+  ip?: string;
 }
 
 const mac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('base64url');
@@ -23,7 +25,7 @@ const mac = (secret: string, data: string) => createHmac('sha256', secret).updat
 export function signInternalIdentity(
   identity: Identity,
   secret: string,
-  options: { requestId?: string; now?: number; ttlSeconds?: number } = {},
+  options: { requestId?: string; clientIp?: string; now?: number; ttlSeconds?: number } = {},
 ): string {
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
   const payload: Payload = {
@@ -31,6 +33,7 @@ export function signInternalIdentity(
     iat,
     exp: iat + (options.ttlSeconds ?? INTERNAL_TOKEN_TTL_SECONDS),
     rid: options.requestId,
+    ip: options.clientIp,
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return `${VERSION}.${body}.${mac(secret, `${VERSION}.${body}`)}`;
@@ -42,7 +45,7 @@ export function verifyInternalIdentity(
   token: string,
   secret: string,
   now: number = Date.now(),
-): { ok: true; identity: Identity } | { ok: false; problem: InternalTokenProblem } {
+): { ok: true; identity: Identity; clientIp?: string } | { ok: false; problem: InternalTokenProblem } {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== VERSION || !parts[1] || !parts[2])
     return { ok: false, problem: 'malformed' };
@@ -60,5 +63,7 @@ export function verifyInternalIdentity(
   const id = payload.id;
   if (!id || !Array.isArray(id.roles) || !id.roles.every((r) => typeof r === 'string'))
     return { ok: false, problem: 'malformed' };
-  return { ok: true, identity: id };
+  return typeof payload.ip === 'string'
+    ? { ok: true, identity: id, clientIp: payload.ip }
+    : { ok: true, identity: id };
 }
