@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /** Ports apart from `npm start`'s, so the suite runs while a developer's platform is up. */
-export const E2E_PORTS = { shell: 3100, services: 3101, gateway: 4100, catalog: 4101 };
+export const E2E_PORTS = { shell: 3100, services: 3101, gateway: 4100, catalog: 4101, identity: 4102 };
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -45,6 +45,7 @@ export default defineConfig({
       SERVICES_PORT: String(E2E_PORTS.services),
       GATEWAY_PORT: String(E2E_PORTS.gateway),
       CATALOG_PORT: String(E2E_PORTS.catalog),
+      IDENTITY_PORT: String(E2E_PORTS.identity),
       LOG_LEVEL: 'warn',
     },
   },

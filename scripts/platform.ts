@@ -5,9 +5,16 @@
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createLogger, type Logger } from '@bianmin/kit';
+import { accessTokenKeyFile, createLogger, type Logger } from '@bianmin/kit';
 import { createCatalogOrm, createCatalogSubgraph, seedCatalog } from '@bianmin/catalog';
 import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
+import {
+  createIdentityOrm,
+  createIdentitySubgraph,
+  loadSecretBox,
+  seedIdentity,
+  signingKeysFromFile,
+} from '@bianmin/identity';
 import { createShellServer, createStaticServer, servicesRemote } from '@bianmin/shell/server';
 
 export interface PlatformOptions {
@@ -18,11 +25,11 @@ export interface PlatformOptions {
   host: string;
   /** The host name printed and used in browser-facing URLs. */
   publicHost: string;
-  ports: { shell: number; services: number; gateway: number; catalog: number };
+  ports: { shell: number; services: number; gateway: number; catalog: number; identity: number };
   log?: Logger;
 }
 
-export const DEFAULT_PORTS = { shell: 3000, services: 3001, gateway: 4000, catalog: 4001 };
+export const DEFAULT_PORTS = { shell: 3000, services: 3001, gateway: 4000, catalog: 4001, identity: 4002 };
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -55,6 +62,19 @@ export async function startPlatform(options: PlatformOptions) {
   });
   await catalog.listen(ports.catalog, host);
 
+  // Identity signs access tokens with the key file the gateway verifies against (same DATA_DIR).
+  const secretBox = loadSecretBox({ dataDir: options.dataDir, production: false });
+  const identityOrm = await createIdentityOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  await seedIdentity(identityOrm, { secretBox, log });
+  const identity = createIdentitySubgraph({
+    orm: identityOrm,
+    log: createLogger('identity'),
+    internalSecret: options.internalSecret,
+    signingKeys: signingKeysFromFile(accessTokenKeyFile(options.dataDir)),
+    secretBox,
+  });
+  await identity.listen(ports.identity, host);
+
   const gateway = createGateway({
     env: loadGatewayEnv({
       ...process.env,
@@ -62,6 +82,7 @@ export async function startPlatform(options: PlatformOptions) {
       DATA_DIR: options.dataDir,
       ...(options.internalSecret ? { INTERNAL_AUTH_SECRET: options.internalSecret } : {}),
       SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
+      SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
       CORS_ORIGINS: [
         url(ports.shell),
         `http://127.0.0.1:${ports.shell}`,
@@ -85,16 +106,18 @@ export async function startPlatform(options: PlatformOptions) {
       shell: url(ports.shell),
       gateway: url(ports.gateway, '/graphql'),
       catalog: url(ports.catalog, '/graphql'),
+      identity: url(ports.identity, '/graphql'),
       services: url(ports.services, '/remoteEntry.js'),
     },
     catalog,
+    identity,
     gateway,
     /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */
     async stop() {
       await closeServer(shell);
       await closeServer(services);
       await gateway.stop(5000);
-      await catalog.stop(5000);
+      await Promise.all([catalog.stop(5000), identity.stop(5000)]);
     },
   };
 }

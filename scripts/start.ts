@@ -19,6 +19,7 @@ const env = parseEnvOrExit({
   SERVICES_PORT: port(DEFAULT_PORTS.services),
   GATEWAY_PORT: port(DEFAULT_PORTS.gateway),
   CATALOG_PORT: port(DEFAULT_PORTS.catalog),
+  IDENTITY_PORT: port(DEFAULT_PORTS.identity),
 });
 const log = createLogger('platform', env.LOG_LEVEL);
 
@@ -46,6 +47,7 @@ const platform = await startPlatform({
     services: env.SERVICES_PORT,
     gateway: env.GATEWAY_PORT,
     catalog: env.CATALOG_PORT,
+    identity: env.IDENTITY_PORT,
   },
   log,
 });
@@ -55,6 +57,7 @@ console.log(`
     Open the site:        ${platform.urls.shell}
     GraphQL gateway:      ${platform.urls.gateway}   (explorer in development)
     catalog subgraph:     ${platform.urls.catalog}
+    identity subgraph:    ${platform.urls.identity}
     services remote:      ${platform.urls.services}
 
   Press Ctrl-C to stop.

@@ -52,5 +52,8 @@ export async function createContext(
   };
   const language = header(req, 'accept-language', 256);
   if (language) forwardedHeaders['accept-language'] = language;
+  // Shown in the account's list of active sessions; informational, so it need not be signed.
+  const agent = header(req, 'user-agent', 256);
+  if (agent) forwardedHeaders['user-agent'] = agent;
   return { requestId, log: options.log.child({ requestId }), identity, forwardedHeaders };
 }

@@ -1,0 +1,16 @@
+import { Account } from '../modules/account/account.entity.js';
+import { Organization } from '../modules/organization/organization.entity.js';
+import { PersonalDataAccess } from '../modules/personal-data/personal-data-access.entity.js';
+import { Person } from '../modules/person/person.entity.js';
+import { AccountSession, RefreshToken } from '../modules/session/session.entity.js';
+import { SignInChallenge } from '../modules/sign-in/challenge.entity.js';
+
+export const entities = [
+  Person,
+  Account,
+  Organization,
+  AccountSession,
+  RefreshToken,
+  SignInChallenge,
+  PersonalDataAccess,
+];

@@ -1,0 +1,28 @@
+import { requiresSecondFactor } from '../account/roles.js';
+import type { SessionKind } from './session.entity.js';
+
+export interface SessionLifetime {
+  /** The session ends when it is not refreshed for this long. */
+  idleSeconds: number;
+  /** …and in any case this long after sign-in. */
+  absoluteSeconds: number;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Staff sessions are short (a working day, 30 idle minutes); residents stay signed in on their phone. */
+export const STAFF_SESSION: SessionLifetime = { idleSeconds: 30 * MINUTE, absoluteSeconds: 12 * HOUR };
+export const RESIDENT_SESSION: SessionLifetime = { idleSeconds: 7 * DAY, absoluteSeconds: 30 * DAY };
+/** Long enough to scan a QR code and type one code; cannot be refreshed. */
+export const ENROLMENT_SESSION: SessionLifetime = { idleSeconds: 15 * MINUTE, absoluteSeconds: 15 * MINUTE };
+/** A second-factor challenge lives this long. */
+export const CHALLENGE_SECONDS = 5 * MINUTE;
+/** Wrong codes one challenge tolerates before it is spent. */
+export const CHALLENGE_MAX_FAILURES = 5;
+
+export function lifetimeOf(roles: readonly string[], kind: SessionKind): SessionLifetime {
+  if (kind === 'ENROLMENT') return ENROLMENT_SESSION;
+  return requiresSecondFactor(roles) ? STAFF_SESSION : RESIDENT_SESSION;
+}

@@ -1,0 +1,62 @@
+import type { IdentityContext } from '../context.js';
+import type { AccountState } from '../modules/account/account.entity.js';
+import { changePassword, setAccountState } from '../modules/account/account.service.js';
+import { revealMyPersonalData, type PersonalDataField } from '../modules/personal-data/reveal.js';
+import { refreshSession, type IssuedSession } from '../modules/session/session.service.js';
+import { revokeOwnSession, signOut } from '../modules/session/sign-out.js';
+import {
+  signIn,
+  verifySecondFactor,
+  type SignInInput,
+  type VerifySecondFactorInput,
+} from '../modules/sign-in/sign-in.js';
+import { signUp } from '../modules/sign-in/sign-up.js';
+import { confirmTotp, enrolTotp } from '../modules/totp/enrolment.js';
+import type { IdentityServices } from '../services.js';
+
+/**
+ * Once a session is issued, the rest of this response (e.g. `session { account { … } }`) is
+ * resolved as the identity its access token carries — no more, no less than the token grants.
+ */
+function asSignedIn<T extends { session?: IssuedSession | null }>(ctx: IdentityContext, result: T): T {
+  if (result.session) ctx.viewer = result.session.identity;
+  return result;
+}
+
+// Who may call what is declared in schema.graphql (@public / @auth) and enforced by kit; each
+// mutation works on its own fork of the request's unit of work.
+export const mutationResolvers = (services: IdentityServices) => ({
+  signUp: async (_: unknown, { input }: { input: unknown }, ctx: IdentityContext) =>
+    asSignedIn(ctx, await signUp(ctx.em.fork(), services, input, ctx.locale, ctx.log)),
+  signIn: async (_: unknown, { input }: { input: SignInInput }, ctx: IdentityContext) =>
+    asSignedIn(ctx, await signIn(ctx.em.fork(), services, input, ctx.locale, ctx.log)),
+  verifySecondFactor: async (
+    _: unknown,
+    { input }: { input: VerifySecondFactorInput },
+    ctx: IdentityContext,
+  ) => asSignedIn(ctx, await verifySecondFactor(ctx.em.fork(), services, input, ctx.locale, ctx.log)),
+  refreshSession: async (_: unknown, { refreshToken }: { refreshToken: string }, ctx: IdentityContext) =>
+    asSignedIn(ctx, await refreshSession(ctx.em.fork(), services, refreshToken, ctx.locale, ctx.log)),
+  signOut: (
+    _: unknown,
+    args: { refreshToken?: string | null; everywhere?: boolean | null },
+    ctx: IdentityContext,
+  ) => signOut(ctx.em.fork(), services, ctx.viewer, args, ctx.locale),
+  changePassword: (
+    _: unknown,
+    args: { currentPassword: string; newPassword: string },
+    ctx: IdentityContext,
+  ) => changePassword(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+  enrolTotp: (_: unknown, __: unknown, ctx: IdentityContext) =>
+    enrolTotp(ctx.em.fork(), services, ctx.viewer, ctx.locale),
+  confirmTotp: async (_: unknown, { code }: { code: string }, ctx: IdentityContext) => {
+    const result = await confirmTotp(ctx.em.fork(), services, ctx.viewer, code, ctx.locale, ctx.log);
+    return result.ok ? asSignedIn(ctx, result) : result;
+  },
+  revealMyPersonalData: (_: unknown, { field }: { field: PersonalDataField }, ctx: IdentityContext) =>
+    revealMyPersonalData(ctx.em.fork(), services, ctx.viewer, field, ctx.requestId, ctx.locale),
+  revokeSession: (_: unknown, { id }: { id: string }, ctx: IdentityContext) =>
+    revokeOwnSession(ctx.em.fork(), services, ctx.viewer, id, ctx.locale),
+  setAccountState: (_: unknown, args: { id: string; state: AccountState }, ctx: IdentityContext) =>
+    setAccountState(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+});

@@ -1,0 +1,48 @@
+import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
+import { GraphQLError } from 'graphql';
+import type { IdentityContext } from '../context.js';
+import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
+import { isFailure, requireSignedIn } from '../modules/session/session.guard.js';
+import { activeSessions, liveSessionOf } from '../modules/session/session.service.js';
+import type { IdentityServices } from '../services.js';
+
+/** Queries have no result type: an expected failure becomes a GraphQL error with its code. */
+const asError = (failure: Failure) =>
+  new GraphQLError(failure.error.message, { extensions: { code: failure.error.code } });
+
+export const queryResolvers = (services: IdentityServices) => ({
+  me: async (_: unknown, __: unknown, ctx: IdentityContext) => {
+    const session = await liveSessionOf(ctx.em, ctx.viewer, services.now());
+    return session ? ctx.loaders.account.load(session.accountId) : null;
+  },
+  mySessions: async (_: unknown, args: { first?: number }, ctx: IdentityContext) => {
+    const first = pageSize(args.first, 50);
+    const now = services.now();
+    const signedIn = await requireSignedIn(ctx.em, ctx.viewer, now, ctx.locale);
+    if (isFailure(signedIn)) throw asError(signedIn);
+    const sessions = await activeSessions(ctx.em, signedIn.account.id, now, first);
+    return sessions.map((s) => ({
+      id: s.id,
+      createdAt: new Date(s.createdAt).toISOString(),
+      lastUsedAt: new Date(s.lastUsedAt).toISOString(),
+      idleExpiresAt: new Date(s.idleExpiresAt).toISOString(),
+      expiresAt: new Date(s.expiresAt).toISOString(),
+      userAgent: s.userAgent,
+      secondFactorVerified: s.mfa,
+      current: s.id === signedIn.session.id,
+    }));
+  },
+  organizations: (_: unknown, args: { kind?: OrganizationKind | null }, ctx: IdentityContext) =>
+    ctx.em.find(Organization, args.kind ? { kind: args.kind } : {}, { orderBy: { code: 'asc' } }),
+  organization: (_: unknown, { code }: { code: string }, ctx: IdentityContext) => {
+    const trimmed = code.trim().toUpperCase();
+    if (trimmed.length === 0 || trimmed.length > 16)
+      throw badInput(pick(ctx.locale, { zh: 'code 格式不正确', en: 'code is not valid.' }), 'code');
+    return ctx.loaders.organization.load(trimmed);
+  },
+  account: (_: unknown, { id }: { id: string }, ctx: IdentityContext) => {
+    if (id.length === 0 || id.length > 36)
+      throw badInput(pick(ctx.locale, { zh: 'id 格式不正确', en: 'id is not valid.' }), 'id');
+    return ctx.loaders.account.load(id);
+  },
+});

@@ -1,0 +1,43 @@
+import type { IdentityContext } from '../context.js';
+import type { Account as AccountRow } from '../modules/account/account.entity.js';
+import { requiresSecondFactor } from '../modules/account/roles.js';
+import { canSeeAccount, canSeePerson, notYours } from '../modules/account/visibility.js';
+import type { Person as PersonRow } from '../modules/person/person.entity.js';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+// Account and Person are reachable from other subgraphs by @key: the reference resolvers load
+// through the request's loaders (N references, one query) and apply who-may-see-whom.
+export const accountResolvers = () => ({
+  __resolveReference: async (ref: { id: string }, ctx: IdentityContext) => {
+    const account = await ctx.loaders.account.load(ref.id);
+    if (account && !canSeeAccount(ctx.viewer, account)) throw notYours(ctx.locale);
+    return account;
+  },
+  department: (a: AccountRow, _: unknown, ctx: IdentityContext) =>
+    a.departmentCode ? ctx.loaders.organization.load(a.departmentCode) : null,
+  person: (a: AccountRow, _: unknown, ctx: IdentityContext) =>
+    a.personId ? ctx.loaders.person.load(a.personId) : null,
+  secondFactorRequired: (a: AccountRow) => requiresSecondFactor(a.roles),
+  recoveryCodesRemaining: (a: AccountRow) =>
+    a.totpEnabled ? a.recoveryCodes.filter((entry) => !entry.usedAt).length : 0,
+  createdAt: (a: AccountRow) => iso(a.createdAt),
+  passwordChangedAt: (a: AccountRow) => iso(a.passwordChangedAt),
+});
+
+export const personResolvers = () => ({
+  __resolveReference: async (ref: { id: string }, ctx: IdentityContext) => {
+    const person = await ctx.loaders.person.load(ref.id);
+    if (person && !canSeePerson(ctx.viewer, person)) throw notYours(ctx.locale);
+    return person;
+  },
+  // Masked fields (idNumber, phone, address) are masked by kit's @sensitive; the date of birth
+  // would unmask half an ID number, so only the person sees it.
+  dateOfBirth: (p: PersonRow, _: unknown, ctx: IdentityContext) =>
+    ctx.viewer.personId === p.id ? p.dateOfBirth : null,
+});
+
+export const organizationResolvers = () => ({
+  __resolveReference: (ref: { code: string }, ctx: IdentityContext) =>
+    ctx.loaders.organization.load(ref.code),
+});
