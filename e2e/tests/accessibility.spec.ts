@@ -56,3 +56,11 @@ test('the search can be used with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('guide-title')).toContainText('身份证');
 });
+
+test('sign-in and sign-up pages have no serious accessibility problems', async ({ page }) => {
+  for (const path of ['/signin', '/signup']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  }
+});

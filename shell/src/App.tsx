@@ -6,13 +6,19 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { i18n } from 'i18next';
 import type { RemoteManifestEntry } from '@bianmin/frontend-kit';
 import { useRuntimeConfig } from './config/useRuntimeConfig';
+import { AccountPage } from './account/AccountPage';
 import { ShellLayout } from './layout/ShellLayout';
 import { ConfigErrorPage } from './pages/ConfigErrorPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
 import { PreferencesProvider, usePreferences } from './preferences/PreferencesContext';
 import type { Preferences } from './preferences/preferences';
 import { RemoteRoute } from './remotes/RemoteRoute';
 import { RemoteSkeleton } from './remotes/RemoteSkeleton';
+import { ReauthDialog } from './session/ReauthDialog';
+import { RequireSignIn } from './session/RequireSignIn';
+import { SessionProvider } from './session/SessionContext';
 import { themeFor } from './theme';
 
 const NO_REMOTES: RemoteManifestEntry[] = [];
@@ -20,31 +26,54 @@ const NO_REMOTES: RemoteManifestEntry[] = [];
 function ShellRoutes() {
   const { t } = useTranslation();
   const [state, retry] = useRuntimeConfig();
-  const remotes = state.status === 'ready' ? state.config.remotes : NO_REMOTES;
 
-  let content;
-  if (state.status === 'loading') content = <RemoteSkeleton label={t('loading.app')} />;
-  else if (state.status === 'error') content = <ConfigErrorPage onRetry={retry} />;
-  else {
-    const { gatewayUrl } = state.config;
-    const home = remotes[0]?.basePath;
-    content = (
-      <Routes>
-        {home && home !== '/' && <Route path="/" element={<Navigate to={home} replace />} />}
-        {remotes.map((remote) => (
-          <Route
-            key={remote.name}
-            path={`${remote.basePath === '/' ? '' : remote.basePath}/*`}
-            element={
-              <RemoteRoute key={`${remote.name}@${remote.entry}`} remote={remote} gatewayUrl={gatewayUrl} />
-            }
-          />
-        ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+  if (state.status === 'loading') {
+    return (
+      <ShellLayout remotes={NO_REMOTES}>
+        <RemoteSkeleton label={t('loading.app')} />
+      </ShellLayout>
     );
   }
-  return <ShellLayout remotes={remotes}>{content}</ShellLayout>;
+  if (state.status === 'error') {
+    return (
+      <ShellLayout remotes={NO_REMOTES}>
+        <ConfigErrorPage onRetry={retry} />
+      </ShellLayout>
+    );
+  }
+
+  const { gatewayUrl, remotes } = state.config;
+  const home = remotes[0]?.basePath;
+  return (
+    <SessionProvider gatewayUrl={gatewayUrl}>
+      <ShellLayout remotes={remotes}>
+        <Routes>
+          {home && home !== '/' && <Route path="/" element={<Navigate to={home} replace />} />}
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/signup" element={<SignUpPage />} />
+          <Route
+            path="/account"
+            element={
+              <RequireSignIn>
+                <AccountPage />
+              </RequireSignIn>
+            }
+          />
+          {remotes.map((remote) => (
+            <Route
+              key={remote.name}
+              path={`${remote.basePath === '/' ? '' : remote.basePath}/*`}
+              element={
+                <RemoteRoute key={`${remote.name}@${remote.entry}`} remote={remote} gatewayUrl={gatewayUrl} />
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+        <ReauthDialog />
+      </ShellLayout>
+    </SessionProvider>
+  );
 }
 
 function ThemedShell() {

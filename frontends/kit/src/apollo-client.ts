@@ -1,5 +1,6 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { createAuthLink, type AuthLinkOptions } from './auth-link';
 
 /**
  * Cache rules for the catalog schema. Connections are keyed by their filter/query *and* `first`,
@@ -31,21 +32,36 @@ export function createCatalogCache(): InMemoryCache {
   });
 }
 
-const clients = new Map<string, ApolloClient>();
+export type ApolloClientOptions = AuthLinkOptions;
+
+interface MemoisedClient {
+  client: ApolloClient;
+  /** The latest options: a re-rendered remote may pass new callbacks to the same client. */
+  options: ApolloClientOptions;
+}
+
+const clients = new Map<string, MemoisedClient>();
 
 /**
  * One Apollo Client per gateway URL (per bundle). Remotes call this with the URL the shell passes
- * them, so re-mounting a remote keeps its cache.
+ * them, so re-mounting a remote keeps its cache. `options.getAccessToken` adds the bearer token and
+ * refreshes once when the gateway says it expired (see `createAuthLink`); the latest options given
+ * for a URL are the ones used.
  */
-export function createApolloClient(gatewayUrl: string): ApolloClient {
-  let client = clients.get(gatewayUrl);
-  if (!client) {
-    client = new ApolloClient({
-      link: new HttpLink({ uri: gatewayUrl }),
-      cache: createCatalogCache(),
-      defaultOptions: { watchQuery: { notifyOnNetworkStatusChange: true } },
-    });
-    clients.set(gatewayUrl, client);
+export function createApolloClient(gatewayUrl: string, options: ApolloClientOptions = {}): ApolloClient {
+  let entry = clients.get(gatewayUrl);
+  if (!entry) {
+    const created: MemoisedClient = {
+      options,
+      client: new ApolloClient({
+        link: ApolloLink.from([createAuthLink(() => created.options), new HttpLink({ uri: gatewayUrl })]),
+        cache: createCatalogCache(),
+        defaultOptions: { watchQuery: { notifyOnNetworkStatusChange: true } },
+      }),
+    };
+    entry = created;
+    clients.set(gatewayUrl, entry);
   }
-  return client;
+  entry.options = options;
+  return entry.client;
 }

@@ -1,3 +1,5 @@
+import type { RemoteAuth } from './auth';
+
 /** The locales every Bianmin front end supports; zh-CN is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -20,6 +22,12 @@ export interface RemoteAppProps {
   elderly: boolean;
   /** The GraphQL gateway, e.g. `http://localhost:4000/graphql`. */
   gatewayUrl: string;
+  /**
+   * The resident's session, owned by the shell: the access token for the gateway, whether someone
+   * is signed in, and a way to send them to sign in. Optional so that a remote still runs
+   * standalone or under an older shell; use `auth ?? SIGNED_OUT_AUTH`.
+   */
+  auth?: RemoteAuth;
 }
 
 /** One remote in the shell's runtime manifest. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RemoteManifestEntry } from '@bianmin/frontend-kit';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { useSession } from '../session/SessionContext';
 import { loadRemoteApp, type RemoteApp } from './federation-runtime';
 import { RemoteErrorBoundary } from './RemoteErrorBoundary';
 import { RemoteSkeleton } from './RemoteSkeleton';
@@ -21,6 +22,7 @@ interface Props {
 export function RemoteRoute({ remote, gatewayUrl }: Props) {
   const { t } = useTranslation();
   const { locale, elderly } = usePreferences();
+  const { remoteAuth } = useSession();
   const title = remote.title[locale] ?? remote.name;
   // A new lazy component per attempt: React remembers a rejected lazy() for good.
   const [RemoteAppComponent, setRemoteAppComponent] = useState(() => lazyRemote(remote, false));
@@ -57,6 +59,7 @@ export function RemoteRoute({ remote, gatewayUrl }: Props) {
           locale={locale}
           elderly={elderly}
           gatewayUrl={gatewayUrl}
+          auth={remoteAuth}
         />
       </Suspense>
     </RemoteErrorBoundary>

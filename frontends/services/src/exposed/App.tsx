@@ -12,9 +12,14 @@ import '../styles.css';
  * router and antd ConfigProvider (all shared singletons) and brings its own Apollo Client and
  * i18next instance.
  */
-export default function ServicesApp({ basePath, locale, elderly, gatewayUrl }: RemoteAppProps) {
-  const client = createApolloClient(gatewayUrl);
+export default function ServicesApp({ basePath, locale, elderly, gatewayUrl, auth }: RemoteAppProps) {
+  // The shell's session: its access token goes with every request (absent standalone: anonymous).
   const [i18n] = useState(() => createServicesI18n(locale));
+  // Accept-Language follows the UI language, so the catalog's messages (e.g. a bad search) match it.
+  const client = createApolloClient(gatewayUrl, {
+    getAccessToken: auth?.getAccessToken,
+    getLocale: () => (i18n.language === 'en' ? 'en' : 'zh-CN'),
+  });
 
   // Before paint, so a language switch never shows a frame of mixed languages.
   useLayoutEffect(() => {

@@ -1,0 +1,227 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { AUTH_SESSION_FIELDS, type AuthSessionPayload } from '../session/session-transport';
+
+/**
+ * The identity operations the shell uses (`subgraphs/identity/src/schema.graphql`). Anything that
+ * carries tokens or unmasked personal data is sent with `fetchPolicy: 'no-cache'`: tokens belong to
+ * the session manager and revealed values to the component that shows them, never to the cache.
+ */
+
+export interface UserError {
+  code: string;
+  message: string;
+  field?: string | null;
+}
+
+export interface AccountSummary {
+  id: string;
+  username: string | null;
+  /** Masked by the server: 138****5678. */
+  phone: string;
+  roles: string[];
+  secondFactorRequired: boolean;
+  totpEnabled: boolean;
+  recoveryCodesRemaining: number;
+  passwordChangedAt: string;
+  person: {
+    id: string;
+    name: string;
+    idType: string;
+    /** Masked: 110***********1234. */
+    idNumber: string;
+    phone: string | null;
+    address: string | null;
+    dateOfBirth: string | null;
+  } | null;
+}
+
+export const ME: TypedDocumentNode<{ me: AccountSummary | null }, Record<string, never>> = gql`
+  query Me {
+    me {
+      id
+      username
+      phone
+      roles
+      secondFactorRequired
+      totpEnabled
+      recoveryCodesRemaining
+      passwordChangedAt
+      person {
+        id
+        name
+        idType
+        idNumber
+        phone
+        address
+        dateOfBirth
+      }
+    }
+  }
+`;
+
+export interface AuthResult {
+  ok: boolean;
+  error: UserError | null;
+  session: AuthSessionPayload | null;
+  secondFactorRequired: boolean;
+  challengeToken: string | null;
+  challengeExpiresAt: string | null;
+  totpEnrolmentRequired: boolean;
+  retryAfterSeconds: number | null;
+}
+
+const AUTH_RESULT_FIELDS = `
+  ok
+  error { code message field }
+  session { ${AUTH_SESSION_FIELDS} }
+  secondFactorRequired
+  challengeToken
+  challengeExpiresAt
+  totpEnrolmentRequired
+  retryAfterSeconds
+`;
+
+export const SIGN_IN: TypedDocumentNode<
+  { signIn: AuthResult },
+  { input: { login: string; password: string } }
+> = gql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) { ${AUTH_RESULT_FIELDS} }
+  }
+`);
+
+export const VERIFY_SECOND_FACTOR: TypedDocumentNode<
+  { verifySecondFactor: AuthResult },
+  { input: { challengeToken: string; code: string } }
+> = gql(`
+  mutation VerifySecondFactor($input: VerifySecondFactorInput!) {
+    verifySecondFactor(input: $input) { ${AUTH_RESULT_FIELDS} }
+  }
+`);
+
+export interface SignUpInput {
+  name: string;
+  idNumber: string;
+  phone: string;
+  password: string;
+}
+
+export const SIGN_UP: TypedDocumentNode<{ signUp: AuthResult }, { input: SignUpInput }> = gql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { ${AUTH_RESULT_FIELDS} }
+  }
+`);
+
+export const CHANGE_PASSWORD: TypedDocumentNode<
+  { changePassword: { ok: boolean; error: UserError | null; revokedSessions: number } },
+  { currentPassword: string; newPassword: string }
+> = gql`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      ok
+      error {
+        code
+        message
+        field
+      }
+      revokedSessions
+    }
+  }
+`;
+
+export type PersonalDataField = 'ID_NUMBER' | 'PHONE' | 'ADDRESS';
+
+export const REVEAL_MY_PERSONAL_DATA: TypedDocumentNode<
+  { revealMyPersonalData: { ok: boolean; error: UserError | null; value: string | null } },
+  { field: PersonalDataField }
+> = gql`
+  mutation RevealMyPersonalData($field: PersonalDataField!) {
+    revealMyPersonalData(field: $field) {
+      ok
+      error {
+        code
+        message
+      }
+      value
+    }
+  }
+`;
+
+export interface AccountSessionRow {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  idleExpiresAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  secondFactorVerified: boolean;
+  current: boolean;
+}
+
+export const MY_SESSIONS: TypedDocumentNode<{ mySessions: AccountSessionRow[] }, { first: number }> = gql`
+  query MySessions($first: Int!) {
+    mySessions(first: $first) {
+      id
+      createdAt
+      lastUsedAt
+      idleExpiresAt
+      expiresAt
+      userAgent
+      secondFactorVerified
+      current
+    }
+  }
+`;
+
+export const REVOKE_SESSION: TypedDocumentNode<
+  { revokeSession: { ok: boolean; error: UserError | null } },
+  { id: string }
+> = gql`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id) {
+      ok
+      error {
+        code
+        message
+      }
+    }
+  }
+`;
+
+export interface TotpEnrolment {
+  ok: boolean;
+  error: UserError | null;
+  otpauthUri: string | null;
+  qrCodeDataUrl: string | null;
+  secret: string | null;
+  recoveryCodes: string[] | null;
+}
+
+export const ENROL_TOTP: TypedDocumentNode<{ enrolTotp: TotpEnrolment }, Record<string, never>> = gql`
+  mutation EnrolTotp {
+    enrolTotp {
+      ok
+      error {
+        code
+        message
+      }
+      otpauthUri
+      qrCodeDataUrl
+      secret
+      recoveryCodes
+    }
+  }
+`;
+
+export const CONFIRM_TOTP: TypedDocumentNode<
+  { confirmTotp: { ok: boolean; error: UserError | null; session: AuthSessionPayload | null } },
+  { code: string }
+> = gql(`
+  mutation ConfirmTotp($code: String!) {
+    confirmTotp(code: $code) {
+      ok
+      error { code message field }
+      session { ${AUTH_SESSION_FIELDS} }
+    }
+  }
+`);
