@@ -6,11 +6,15 @@ import { ME } from '../identity/operations';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { useSession } from '../session/SessionContext';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { DataAccessLogSection } from './DataAccessLogSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
 import { TotpSection } from './TotpSection';
 
-/** `/account` (账户中心): profile with masked fields, password, second factor, devices. */
+/**
+ * `/account` (账户中心): profile with masked fields, who viewed my data, password, second factor,
+ * devices.
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('account.centre'));
@@ -52,6 +56,7 @@ export function AccountPage() {
       {account && !mustEnrol && (
         <>
           <ProfileSection account={account} />
+          <DataAccessLogSection />
           <section className="shell-panel" aria-labelledby="security-title">
             <h2 id="security-title">{t('account.securityTitle')}</h2>
             <ChangePasswordForm onChanged={refreshAll} />

@@ -30,7 +30,11 @@ export function RevealableField({ field, label, masked, testId, revealTestId }: 
   const { state } = useSession();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [reveal, { loading }] = useMutation(REVEAL_MY_PERSONAL_DATA, { fetchPolicy: 'no-cache' });
+  // Each reveal is recorded: the access log on the same page shows it at once.
+  const [reveal, { loading }] = useMutation(REVEAL_MY_PERSONAL_DATA, {
+    fetchPolicy: 'no-cache',
+    refetchQueries: ['MyDataAccessLog'],
+  });
   const shown = state.status === 'signed-in' ? revealed : null;
 
   useEffect(() => {

@@ -225,3 +225,55 @@ export const CONFIRM_TOTP: TypedDocumentNode<
     }
   }
 `);
+
+export type DataAccessPurpose = 'SELF' | 'CASE_HANDLING' | 'IDENTITY_CHECK' | 'LEGAL_REQUEST';
+
+/** One reveal of the resident's unmasked data (查询记录): when, what, why, by which role. */
+export interface DataAccessRecord {
+  id: string;
+  at: string;
+  field: PersonalDataField;
+  purposeKind: DataAccessPurpose;
+  purposeReference: string | null;
+  accessorRole: string | null;
+  accessorDepartment: { code: string; name: string; nameEn: string } | null;
+  self: boolean;
+}
+
+export interface DataAccessPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ cursor: string; node: DataAccessRecord }>;
+}
+
+export const MY_DATA_ACCESS_LOG: TypedDocumentNode<
+  { myDataAccessLog: DataAccessPage },
+  { first: number; after?: string | null }
+> = gql`
+  query MyDataAccessLog($first: Int!, $after: String) {
+    myDataAccessLog(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          at
+          field
+          purposeKind
+          purposeReference
+          accessorRole
+          accessorDepartment {
+            code
+            name
+            nameEn
+          }
+          self
+        }
+      }
+    }
+  }
+`;

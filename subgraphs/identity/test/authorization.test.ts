@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Account } from '../src/modules/account/account.entity.js';
 import {
   ADMIN,
   AUDITOR,
@@ -69,6 +70,28 @@ describe.each(drivers)('authorization on %s', (driver) => {
       )
     ).setAccountState;
     expect(result.error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await stateOf(resident.account.id)).toBe('ACTIVE');
+  });
+
+  it('refuses an account that is administrator and auditor at once, by its current roles', async () => {
+    const admin = await sessionOf(fx, ADMIN);
+    const resident = await sessionOf(fx, RESIDENT);
+    const em = fx.identity.orm.em.fork();
+    // The token still says administrator only; the account has since been made auditor too.
+    await em.nativeUpdate(Account, { id: admin.account.id }, { roles: ['administrator', 'auditor'] });
+    try {
+      const result = (
+        await data<SetState>(
+          fx,
+          SET_STATE,
+          { id: resident.account.id, s: 'LOCKED' },
+          { viewer: admin.viewer },
+        )
+      ).setAccountState;
+      expect(result).toMatchObject({ ok: false, account: null, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await em.nativeUpdate(Account, { id: admin.account.id }, { roles: ['administrator'] });
+    }
     expect(await stateOf(resident.account.id)).toBe('ACTIVE');
   });
 

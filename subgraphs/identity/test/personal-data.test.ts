@@ -52,7 +52,7 @@ describe.each(drivers)('personal data on %s', (driver) => {
       { orderBy: { createdAt: 'asc' } },
     );
     expect(records.length - before).toBe(3);
-    expect(records.slice(-3).map((r) => [r.field, r.purpose, r.accessorAccountId])).toEqual([
+    expect(records.slice(-3).map((r) => [r.field, r.purposeKind, r.accessorAccountId])).toEqual([
       ['ID_NUMBER', 'SELF', viewer.accountId],
       ['PHONE', 'SELF', viewer.accountId],
       ['ADDRESS', 'SELF', viewer.accountId],

@@ -13,6 +13,7 @@ import {
   type Identity,
   type KeyFile,
   type Locale,
+  type Logger,
 } from '@bianmin/kit';
 import { createTestDatabase, queryCounter, testDrivers, type TestDatabase } from '@bianmin/kit/testing';
 import { withRequestInfo, type RequestInfo } from '../src/http/request-info.js';
@@ -60,7 +61,10 @@ export interface IdentityFixture {
 }
 
 /** Identity on a fresh database of `driver`, with organizations and demo accounts, for one test file. */
-export function useIdentity(driver: Driver, options: { throttles?: () => Throttles } = {}): IdentityFixture {
+export function useIdentity(
+  driver: Driver,
+  options: { throttles?: () => Throttles; log?: () => Logger } = {},
+): IdentityFixture {
   const fixture = {} as IdentityFixture;
   let db: TestDatabase;
   let keyDir: string;
@@ -79,7 +83,7 @@ export function useIdentity(driver: Driver, options: { throttles?: () => Throttl
     await seedIdentity(orm, { secretBox: fixture.secretBox });
     fixture.identity = createIdentitySubgraph({
       orm,
-      log: createLogger('identity', process.env.LOG_LEVEL ?? 'warn'),
+      log: options.log?.() ?? createLogger('identity', process.env.LOG_LEVEL ?? 'warn'),
       signingKeys: await signingKeysFrom(fixture.keyFile),
       secretBox: fixture.secretBox,
       throttles: options.throttles?.(),
@@ -203,4 +207,27 @@ export async function sessionOf(fx: IdentityFixture, account: (typeof DEMO_ACCOU
   expect(result.error).toBeNull();
   const session = result.session!;
   return { ...session, viewer: await viewerOf(fx, session.accessToken) };
+}
+
+/**
+ * A log sink that keeps every line a test run writes, as JSON text, so a test can prove what
+ * never reaches the logs (raw ID numbers, phones).
+ */
+export function capturingLogger(lines: string[]): Logger {
+  const write =
+    (level: string) =>
+    (first: unknown, ...rest: unknown[]) =>
+      void lines.push(JSON.stringify({ level, first, rest }));
+  const logger = {
+    level: 'trace',
+    trace: write('trace'),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    fatal: write('fatal'),
+    child: () => logger,
+    isLevelEnabled: () => true,
+  };
+  return logger as unknown as Logger;
 }

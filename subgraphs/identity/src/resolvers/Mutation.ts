@@ -1,7 +1,9 @@
 import type { IdentityContext } from '../context.js';
+import { currentRequestInfo } from '../http/request-info.js';
 import type { AccountState } from '../modules/account/account.entity.js';
 import { changePassword, setAccountState } from '../modules/account/account.service.js';
 import { revealMyPersonalData, type PersonalDataField } from '../modules/personal-data/reveal.js';
+import { revealPersonalData, type RevealPurposeInput } from '../modules/personal-data/staff-reveal.js';
 import { refreshSession, type IssuedSession } from '../modules/session/session.service.js';
 import { revokeOwnSession, signOut } from '../modules/session/sign-out.js';
 import {
@@ -22,6 +24,15 @@ function asSignedIn<T extends { session?: IssuedSession | null }>(ctx: IdentityC
   if (result.session) ctx.viewer = result.session.identity;
   return result;
 }
+
+/**
+ * The request id and client IP for access records: the IP the gateway signed into the identity
+ * header (kit's `clientIp`), else the peer address identity saw (direct calls, tests).
+ */
+const originOf = (ctx: IdentityContext) => ({
+  requestId: ctx.requestId,
+  clientIp: ctx.clientIp ?? currentRequestInfo().ip,
+});
 
 // Who may call what is declared in schema.graphql (@public / @auth) and enforced by kit; each
 // mutation works on its own fork of the request's unit of work.
@@ -54,7 +65,12 @@ export const mutationResolvers = (services: IdentityServices) => ({
     return result.ok ? asSignedIn(ctx, result) : result;
   },
   revealMyPersonalData: (_: unknown, { field }: { field: PersonalDataField }, ctx: IdentityContext) =>
-    revealMyPersonalData(ctx.em.fork(), services, ctx.viewer, field, ctx.requestId, ctx.locale),
+    revealMyPersonalData(ctx.em.fork(), services, ctx.viewer, field, originOf(ctx), ctx.locale, ctx.log),
+  revealPersonalData: (
+    _: unknown,
+    args: { personId: string; field: PersonalDataField; purpose: RevealPurposeInput | null },
+    ctx: IdentityContext,
+  ) => revealPersonalData(ctx.em.fork(), services, ctx.viewer, args, originOf(ctx), ctx.locale, ctx.log),
   revokeSession: (_: unknown, { id }: { id: string }, ctx: IdentityContext) =>
     revokeOwnSession(ctx.em.fork(), services, ctx.viewer, id, ctx.locale),
   setAccountState: (_: unknown, args: { id: string; state: AccountState }, ctx: IdentityContext) =>

@@ -2,13 +2,26 @@ import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
 import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
+import {
+  dataAccessAudit,
+  myDataAccessLog,
+  type AccessConnection,
+  type AuditFilter,
+} from '../modules/personal-data/access-log.js';
 import { isFailure, requireSignedIn } from '../modules/session/session.guard.js';
 import { activeSessions, liveSessionOf } from '../modules/session/session.service.js';
 import type { IdentityServices } from '../services.js';
 
 /** Queries have no result type: an expected failure becomes a GraphQL error with its code. */
 const asError = (failure: Failure) =>
-  new GraphQLError(failure.error.message, { extensions: { code: failure.error.code } });
+  new GraphQLError(failure.error.message, {
+    extensions: { code: failure.error.code, field: failure.error.field ?? undefined },
+  });
+
+const orThrow = (result: AccessConnection | Failure) => {
+  if (isFailure(result)) throw asError(result);
+  return result;
+};
 
 export const queryResolvers = (services: IdentityServices) => ({
   me: async (_: unknown, __: unknown, ctx: IdentityContext) => {
@@ -45,4 +58,14 @@ export const queryResolvers = (services: IdentityServices) => ({
       throw badInput(pick(ctx.locale, { zh: 'id 格式不正确', en: 'id is not valid.' }), 'id');
     return ctx.loaders.account.load(id);
   },
+  myDataAccessLog: async (
+    _: unknown,
+    args: { first?: number | null; after?: string | null },
+    ctx: IdentityContext,
+  ) => orThrow(await myDataAccessLog(ctx.em, services, ctx.viewer, args, ctx.locale)),
+  dataAccessAudit: async (
+    _: unknown,
+    args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
+    ctx: IdentityContext,
+  ) => orThrow(await dataAccessAudit(ctx.em, services, ctx.viewer, args, ctx.locale, ctx.log)),
 });

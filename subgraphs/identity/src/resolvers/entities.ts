@@ -3,6 +3,7 @@ import type { Account as AccountRow } from '../modules/account/account.entity.js
 import { requiresSecondFactor } from '../modules/account/roles.js';
 import { canSeeAccount, canSeePerson, notYours } from '../modules/account/visibility.js';
 import type { Person as PersonRow } from '../modules/person/person.entity.js';
+import type { PersonalDataAccess } from '../modules/personal-data/personal-data-access.entity.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -40,4 +41,13 @@ export const personResolvers = () => ({
 export const organizationResolvers = () => ({
   __resolveReference: (ref: { code: string }, ctx: IdentityContext) =>
     ctx.loaders.organization.load(ref.code),
+});
+
+// Access records are only ever reached through myDataAccessLog (the person's own) and
+// dataAccessAudit (auditors), which choose the rows; these only shape them.
+export const dataAccessRecordResolvers = () => ({
+  at: (r: PersonalDataAccess) => iso(r.createdAt),
+  accessorDepartment: (r: PersonalDataAccess, _: unknown, ctx: IdentityContext) =>
+    r.accessorDepartment ? ctx.loaders.organization.load(r.accessorDepartment) : null,
+  self: (r: PersonalDataAccess) => r.purposeKind === 'SELF' || r.accessorPersonId === r.personId,
 });

@@ -1,5 +1,10 @@
 import type { IdentityServices } from '../services.js';
-import { accountResolvers, organizationResolvers, personResolvers } from './entities.js';
+import {
+  accountResolvers,
+  dataAccessRecordResolvers,
+  organizationResolvers,
+  personResolvers,
+} from './entities.js';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
 import { resultResolvers } from './results.js';
@@ -12,6 +17,7 @@ export function createResolvers(services: IdentityServices) {
     Account: accountResolvers(),
     Person: personResolvers(),
     Organization: organizationResolvers(),
+    DataAccessRecord: dataAccessRecordResolvers(),
     ...resultResolvers(),
   };
 }

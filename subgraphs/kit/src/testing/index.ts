@@ -77,3 +77,4 @@ export function queryCounter() {
     },
   };
 }
+export { createMigrationsForBothDrivers } from './create-migrations.js';

@@ -18,6 +18,7 @@ import { isFailure, requireSignedIn } from '../session/session.guard.js';
 import { revokeSessions } from '../session/session.service.js';
 import { Attempt, throttleKey } from '../sign-in/throttle.js';
 import { Account, type AccountState } from './account.entity.js';
+import { ADMINISTRATOR_ROLE, AUDITOR_ROLE } from './roles.js';
 
 /**
  * Change the password: the current one must be right (wrong guesses count towards the same
@@ -110,7 +111,8 @@ export async function changePassword(
 
 /**
  * An administrator locks, disables or reactivates an account. Needs a session that passed the
- * second factor; never the administrator's own account. Locking or disabling ends every session.
+ * second factor and an account that is administrator and not auditor; never the administrator's
+ * own account. Locking or disabling ends every session.
  */
 export async function setAccountState(
   em: EntityManager,
@@ -123,6 +125,18 @@ export async function setAccountState(
   const now = services.now();
   const signedIn = await requireSignedIn(em, viewer, now, locale);
   if (isFailure(signedIn)) return signedIn;
+  // The account's current roles, not only the token's: an auditor never changes accounts, even
+  // one that was also made administrator (separation of duties).
+  const roles = signedIn.account.roles;
+  if (!roles.includes(ADMINISTRATOR_ROLE) || roles.includes(AUDITOR_ROLE)) {
+    return fail(
+      ErrorCode.FORBIDDEN,
+      pick(locale, {
+        zh: '只有管理员可以修改账号状态，审计员不可以',
+        en: 'Only administrators may change account states; auditors may not.',
+      }),
+    );
+  }
   if (!viewer.mfa || !signedIn.session.mfa) {
     return fail(
       ErrorCode.FORBIDDEN,

@@ -29,3 +29,11 @@ export const STAFF_ROLES: readonly string[] = ['department-staff', 'supervisor',
 
 /** Roles that may read other accounts: administrators manage them, auditors review them. */
 export const ACCOUNT_READER_ROLES: readonly string[] = ['administrator', 'auditor'];
+
+/**
+ * Roles that may reveal another person's data, with a declared purpose. Not administrators nor
+ * auditors (separation of duties): an account holding either is refused even with a staff role.
+ */
+export const REVEAL_ROLES: readonly string[] = ['department-staff', 'supervisor'];
+export const AUDITOR_ROLE = 'auditor';
+export const ADMINISTRATOR_ROLE = 'administrator';

@@ -1,12 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ErrorCode, fail, ok, pick, type Failure, type Locale, type Result, type Viewer } from '@bianmin/kit';
+import {
+  ErrorCode,
+  fail,
+  ok,
+  pick,
+  type Failure,
+  type Locale,
+  type Logger,
+  type Result,
+  type Viewer,
+} from '@bianmin/kit';
 import type { IdentityServices } from '../../services.js';
 import { Person } from '../person/person.entity.js';
 import { isFailure, requireSignedIn } from '../session/session.guard.js';
-import { PersonalDataAccess } from './personal-data-access.entity.js';
+import { isFailureOf, valueOf, writeAccessRecord, type PersonalDataField } from './access-record.js';
 
-export type PersonalDataField = 'ID_NUMBER' | 'PHONE' | 'ADDRESS';
+export type { PersonalDataField } from './access-record.js';
+
+/** Where a request came from, for the access record. */
+export interface RequestOrigin {
+  requestId: string;
+  clientIp: string | null;
+}
 
 /**
  * 本人查看: the person's own unmasked value. Recorded like any reveal (purpose SELF), and the
@@ -17,8 +32,9 @@ export async function revealMyPersonalData(
   services: IdentityServices,
   viewer: Viewer,
   field: PersonalDataField,
-  requestId: string,
+  origin: RequestOrigin,
   locale: Locale,
+  log: Logger,
 ): Promise<Result<{ field: PersonalDataField; value: string | null }> | Failure> {
   const now = services.now();
   const signedIn = await requireSignedIn(em, viewer, now, locale);
@@ -31,20 +47,20 @@ export async function revealMyPersonalData(
       pick(locale, { zh: '该账号没有关联的个人信息', en: 'This account has no personal record.' }),
     );
   }
-  const value =
-    field === 'ID_NUMBER'
-      ? person.idNumber
-      : field === 'PHONE'
-        ? (person.phone ?? account.phone)
-        : person.address;
-  await em.insert(PersonalDataAccess, {
-    id: randomUUID(),
-    personId: person.id,
-    accessorAccountId: account.id,
-    field,
-    purpose: 'SELF',
-    requestId: requestId.slice(0, 64),
-    createdAt: new Date(now),
-  });
-  return ok({ field, value: value ?? null });
+  const recorded = await writeAccessRecord(
+    em,
+    {
+      person,
+      accessor: account,
+      accessorRole: null,
+      field,
+      purpose: { kind: 'SELF', reference: null, note: null },
+      ...origin,
+      at: new Date(now),
+    },
+    locale,
+    log,
+  );
+  if (isFailureOf(recorded)) return recorded;
+  return ok({ field, value: valueOf(person, field, account.phone) });
 }
