@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 
@@ -77,4 +78,44 @@ test('the account centre asks for sign-in, then returns there', async ({ page })
   await page.getByTestId('signin-submit').click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId('profile-id-number')).toContainText('***********');
+});
+
+test('a resident downloads their data as a JSON file', async ({ page }) => {
+  await signIn(page, '13800000001', 'Yunhu#Resident2026');
+  await expect(page.getByTestId('account-menu')).toBeVisible();
+  await page.goto('/account');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('download-my-data').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^bianmin-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(await readFile(file, 'utf8')) as {
+    sections: Array<{
+      source: string;
+      data: { person: { name: string; idNumber: string }; account: Record<string, unknown> };
+    }>;
+  };
+  const identity = exported.sections.find((s) => s.source === 'identity')!;
+  expect(identity.data.person.name).toBe('张小民');
+  expect(identity.data.person.idNumber).toMatch(/^\d{17}[\dX]$/);
+  expect(JSON.stringify(identity.data.account)).not.toMatch(/argon2|passwordHash|totpSecret/i);
+});
+
+test('a resident asks for their account to be deleted and sees the request pending', async ({ page }) => {
+  const phone = freshPhone();
+  const password = 'Yunhu#Leaving2026';
+  await page.goto('/signup');
+  await page.getByTestId('signup-name').fill('孙离开');
+  await page.getByTestId('signup-id-number').fill(syntheticIdNumber());
+  await page.getByTestId('signup-phone').fill(phone);
+  await page.getByTestId('signup-password').fill(password);
+  await page.getByTestId('signup-password-confirm').fill(password);
+  await page.getByTestId('signup-submit').click();
+  await expect(page.getByTestId('account-menu')).toBeVisible();
+
+  await page.goto('/account');
+  await page.getByTestId('deletion-reason').fill('搬离云湖市');
+  await page.getByTestId('deletion-understood').check();
+  await page.getByTestId('request-deletion').click();
+  await expect(page.getByTestId('deletion-pending')).toBeVisible();
 });

@@ -6,14 +6,17 @@ import { ME } from '../identity/operations';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { useSession } from '../session/SessionContext';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ConsentsSection } from './ConsentsSection';
 import { DataAccessLogSection } from './DataAccessLogSection';
+import { DeletionSection } from './DeletionSection';
+import { DownloadMyDataSection } from './DownloadMyDataSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
 import { TotpSection } from './TotpSection';
 
 /**
  * `/account` (账户中心): profile with masked fields, who viewed my data, password, second factor,
- * devices.
+ * devices; for a person: consents, download my data, delete my account.
  */
 export function AccountPage() {
   const { t } = useTranslation();
@@ -63,6 +66,13 @@ export function AccountPage() {
             <TotpSection account={account} onEnabled={refreshAll} />
             <SessionsSection />
           </section>
+          {account.person && (
+            <>
+              <ConsentsSection />
+              <DownloadMyDataSection onExported={refreshAll} />
+              {account.roles.includes('resident') && <DeletionSection />}
+            </>
+          )}
         </>
       )}
     </div>

@@ -277,3 +277,111 @@ export const MY_DATA_ACCESS_LOG: TypedDocumentNode<
     }
   }
 `;
+
+export type ConsentPurpose = 'PLATFORM_TERMS' | 'PERSONAL_DATA_PROCESSING' | 'SERVICE_NOTIFICATIONS';
+
+/** One consent record (同意记录); the list is the whole history, newest first. */
+export interface ConsentRecord {
+  id: string;
+  purpose: ConsentPurpose;
+  policyVersion: string;
+  grantedAt: string;
+  withdrawnAt: string | null;
+  endReason: 'WITHDRAWN' | 'SUPERSEDED' | null;
+  active: boolean;
+  required: boolean;
+}
+
+const CONSENT_FIELDS = `id purpose policyVersion grantedAt withdrawnAt endReason active required`;
+
+export const MY_CONSENTS: TypedDocumentNode<
+  { myConsents: ConsentRecord[]; currentPolicyVersion: string },
+  Record<string, never>
+> = gql(`
+  query MyConsents {
+    currentPolicyVersion
+    myConsents { ${CONSENT_FIELDS} }
+  }
+`);
+
+export interface ConsentResult {
+  ok: boolean;
+  error: UserError | null;
+  notice: string | null;
+  consent: ConsentRecord | null;
+}
+
+export const GRANT_CONSENT: TypedDocumentNode<
+  { grantConsent: ConsentResult },
+  { purpose: ConsentPurpose; version: string }
+> = gql(`
+  mutation GrantConsent($purpose: ConsentPurpose!, $version: String!) {
+    grantConsent(purpose: $purpose, version: $version) { ok error { code message field } notice consent { ${CONSENT_FIELDS} } }
+  }
+`);
+
+export const WITHDRAW_CONSENT: TypedDocumentNode<
+  { withdrawConsent: ConsentResult },
+  { purpose: ConsentPurpose }
+> = gql(`
+  mutation WithdrawConsent($purpose: ConsentPurpose!) {
+    withdrawConsent(purpose: $purpose) { ok error { code message field } notice consent { ${CONSENT_FIELDS} } }
+  }
+`);
+
+export const EXPORT_MY_DATA: TypedDocumentNode<
+  {
+    exportMyData: {
+      ok: boolean;
+      error: UserError | null;
+      json: string | null;
+      generatedAt: string | null;
+      sections: string[];
+    };
+  },
+  Record<string, never>
+> = gql`
+  mutation ExportMyData {
+    exportMyData {
+      ok
+      error {
+        code
+        message
+      }
+      json
+      generatedAt
+      sections
+    }
+  }
+`;
+
+export interface DeletionRequestRow {
+  id: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+const DELETION_FIELDS = `id status reason requestedAt decidedAt decisionNote`;
+
+export const MY_DELETION_REQUESTS: TypedDocumentNode<
+  { myDeletionRequests: DeletionRequestRow[] },
+  Record<string, never>
+> = gql(`
+  query MyDeletionRequests {
+    myDeletionRequests { ${DELETION_FIELDS} }
+  }
+`);
+
+export const REQUEST_ACCOUNT_DELETION: TypedDocumentNode<
+  {
+    requestAccountDeletion: { ok: boolean; error: UserError | null; request: DeletionRequestRow | null };
+  },
+  { reason: string | null }
+> = gql(`
+  mutation RequestAccountDeletion($reason: String) {
+    requestAccountDeletion(reason: $reason) { ok error { code message field } request { ${DELETION_FIELDS} } }
+  }
+`);

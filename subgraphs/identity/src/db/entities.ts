@@ -1,4 +1,6 @@
 import { Account } from '../modules/account/account.entity.js';
+import { ConsentRecord } from '../modules/consent/consent-record.entity.js';
+import { DeletionRequest } from '../modules/deletion/deletion-request.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { PersonalDataAccess } from '../modules/personal-data/personal-data-access.entity.js';
 import { Person } from '../modules/person/person.entity.js';
@@ -13,4 +15,6 @@ export const entities = [
   RefreshToken,
   SignInChallenge,
   PersonalDataAccess,
+  ConsentRecord,
+  DeletionRequest,
 ];

@@ -2,6 +2,14 @@ import type { IdentityContext } from '../context.js';
 import { currentRequestInfo } from '../http/request-info.js';
 import type { AccountState } from '../modules/account/account.entity.js';
 import { changePassword, setAccountState } from '../modules/account/account.service.js';
+import type { ConsentPurpose } from '../modules/consent/consent-record.entity.js';
+import { grantConsent, withdrawConsent } from '../modules/consent/consent.service.js';
+import { exportMyData } from '../modules/data-export/export.js';
+import {
+  decideDeletionRequest,
+  requestAccountDeletion,
+  type DeletionDecision,
+} from '../modules/deletion/deletion.service.js';
 import { revealMyPersonalData, type PersonalDataField } from '../modules/personal-data/reveal.js';
 import { revealPersonalData, type RevealPurposeInput } from '../modules/personal-data/staff-reveal.js';
 import { refreshSession, type IssuedSession } from '../modules/session/session.service.js';
@@ -38,7 +46,7 @@ const originOf = (ctx: IdentityContext) => ({
 // mutation works on its own fork of the request's unit of work.
 export const mutationResolvers = (services: IdentityServices) => ({
   signUp: async (_: unknown, { input }: { input: unknown }, ctx: IdentityContext) =>
-    asSignedIn(ctx, await signUp(ctx.em.fork(), services, input, ctx.locale, ctx.log)),
+    asSignedIn(ctx, await signUp(ctx.em.fork(), services, input, ctx.locale, ctx.log, ctx.requestId)),
   signIn: async (_: unknown, { input }: { input: SignInInput }, ctx: IdentityContext) =>
     asSignedIn(ctx, await signIn(ctx.em.fork(), services, input, ctx.locale, ctx.log)),
   verifySecondFactor: async (
@@ -75,4 +83,17 @@ export const mutationResolvers = (services: IdentityServices) => ({
     revokeOwnSession(ctx.em.fork(), services, ctx.viewer, id, ctx.locale),
   setAccountState: (_: unknown, args: { id: string; state: AccountState }, ctx: IdentityContext) =>
     setAccountState(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+  grantConsent: (_: unknown, args: { purpose: ConsentPurpose; version: string }, ctx: IdentityContext) =>
+    grantConsent(ctx.em.fork(), services, ctx.viewer, args, ctx.requestId, ctx.locale, ctx.log),
+  withdrawConsent: (_: unknown, { purpose }: { purpose: ConsentPurpose }, ctx: IdentityContext) =>
+    withdrawConsent(ctx.em.fork(), services, ctx.viewer, purpose, ctx.requestId, ctx.locale, ctx.log),
+  exportMyData: (_: unknown, __: unknown, ctx: IdentityContext) =>
+    exportMyData(ctx.em.fork(), services, ctx.viewer, originOf(ctx), ctx.locale, ctx.log),
+  requestAccountDeletion: (_: unknown, args: { reason?: string | null }, ctx: IdentityContext) =>
+    requestAccountDeletion(ctx.em.fork(), services, ctx.viewer, args, ctx.requestId, ctx.locale, ctx.log),
+  decideDeletionRequest: (
+    _: unknown,
+    args: { id: string; decision: DeletionDecision; note?: string | null },
+    ctx: IdentityContext,
+  ) => decideDeletionRequest(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
 });

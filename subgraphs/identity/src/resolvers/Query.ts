@@ -2,12 +2,10 @@ import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
 import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
-import {
-  dataAccessAudit,
-  myDataAccessLog,
-  type AccessConnection,
-  type AuditFilter,
-} from '../modules/personal-data/access-log.js';
+import { dataAccessAudit, myDataAccessLog, type AuditFilter } from '../modules/personal-data/access-log.js';
+import { CURRENT_POLICY_VERSION, myConsents } from '../modules/consent/consent.service.js';
+import type { DeletionStatus } from '../modules/deletion/deletion-request.entity.js';
+import { deletionRequests, myDeletionRequests } from '../modules/deletion/deletion.service.js';
 import { isFailure, requireSignedIn } from '../modules/session/session.guard.js';
 import { activeSessions, liveSessionOf } from '../modules/session/session.service.js';
 import type { IdentityServices } from '../services.js';
@@ -18,7 +16,7 @@ const asError = (failure: Failure) =>
     extensions: { code: failure.error.code, field: failure.error.field ?? undefined },
   });
 
-const orThrow = (result: AccessConnection | Failure) => {
+const orThrow = <T extends object>(result: T | Failure): T => {
   if (isFailure(result)) throw asError(result);
   return result;
 };
@@ -68,4 +66,14 @@ export const queryResolvers = (services: IdentityServices) => ({
     args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
     ctx: IdentityContext,
   ) => orThrow(await dataAccessAudit(ctx.em, services, ctx.viewer, args, ctx.locale, ctx.log)),
+  currentPolicyVersion: () => CURRENT_POLICY_VERSION,
+  myConsents: async (_: unknown, __: unknown, ctx: IdentityContext) =>
+    orThrow(await myConsents(ctx.em, services, ctx.viewer, ctx.locale)),
+  myDeletionRequests: async (_: unknown, __: unknown, ctx: IdentityContext) =>
+    orThrow(await myDeletionRequests(ctx.em, services, ctx.viewer, ctx.locale)),
+  deletionRequests: async (
+    _: unknown,
+    args: { status?: DeletionStatus | null; first?: number | null; after?: string | null },
+    ctx: IdentityContext,
+  ) => orThrow(await deletionRequests(ctx.em, services, ctx.viewer, args, ctx.locale)),
 });

@@ -2,6 +2,8 @@ import type { IdentityContext } from '../context.js';
 import type { Account as AccountRow } from '../modules/account/account.entity.js';
 import { requiresSecondFactor } from '../modules/account/roles.js';
 import { canSeeAccount, canSeePerson, notYours } from '../modules/account/visibility.js';
+import { REQUIRED_CONSENT_PURPOSES, type ConsentRecord } from '../modules/consent/consent-record.entity.js';
+import type { DeletionRequest } from '../modules/deletion/deletion-request.entity.js';
 import type { Person as PersonRow } from '../modules/person/person.entity.js';
 import type { PersonalDataAccess } from '../modules/personal-data/personal-data-access.entity.js';
 
@@ -50,4 +52,19 @@ export const dataAccessRecordResolvers = () => ({
   accessorDepartment: (r: PersonalDataAccess, _: unknown, ctx: IdentityContext) =>
     r.accessorDepartment ? ctx.loaders.organization.load(r.accessorDepartment) : null,
   self: (r: PersonalDataAccess) => r.purposeKind === 'SELF' || r.accessorPersonId === r.personId,
+});
+
+// Consents and deletion requests are only reached through the caller's own lists, the results
+// of their own mutations, and the administrators' queue; these only shape them.
+export const consentResolvers = () => ({
+  grantedAt: (c: ConsentRecord) => iso(c.grantedAt),
+  withdrawnAt: (c: ConsentRecord) => (c.withdrawnAt ? iso(c.withdrawnAt) : null),
+  active: (c: ConsentRecord) => !c.withdrawnAt,
+  required: (c: ConsentRecord) => REQUIRED_CONSENT_PURPOSES.includes(c.purpose),
+});
+
+export const deletionRequestResolvers = () => ({
+  requestedAt: (r: DeletionRequest) => iso(r.requestedAt),
+  decidedAt: (r: DeletionRequest) => (r.decidedAt ? iso(r.decidedAt) : null),
+  person: (r: DeletionRequest, _: unknown, ctx: IdentityContext) => ctx.loaders.person.load(r.personId),
 });

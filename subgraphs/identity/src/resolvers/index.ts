@@ -1,7 +1,9 @@
 import type { IdentityServices } from '../services.js';
 import {
   accountResolvers,
+  consentResolvers,
   dataAccessRecordResolvers,
+  deletionRequestResolvers,
   organizationResolvers,
   personResolvers,
 } from './entities.js';
@@ -18,6 +20,8 @@ export function createResolvers(services: IdentityServices) {
     Person: personResolvers(),
     Organization: organizationResolvers(),
     DataAccessRecord: dataAccessRecordResolvers(),
+    Consent: consentResolvers(),
+    DeletionRequest: deletionRequestResolvers(),
     ...resultResolvers(),
   };
 }

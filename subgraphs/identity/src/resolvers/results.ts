@@ -10,4 +10,5 @@ export const resultResolvers = () => ({
   },
   SignOutResult: { revokedSessions: orZero('revokedSessions') },
   ChangePasswordResult: { revokedSessions: orZero('revokedSessions') },
+  DataExportResult: { sections: (r: Record<string, unknown>) => r.sections ?? [] },
 });

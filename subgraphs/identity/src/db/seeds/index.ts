@@ -73,6 +73,7 @@ export async function seedIdentity(orm: Orm, options: SeedIdentityOptions): Prom
             communityCode: demo.person.communityCode,
             createdAt: at,
             updatedAt: at,
+            anonymisedAt: null,
           });
         }
         await tx.insert(Account, {

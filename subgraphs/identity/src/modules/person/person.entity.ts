@@ -24,6 +24,11 @@ export const Person = defineEntity({
     communityCode: p.string().length(20).nullable().index(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    /**
+     * Set when an approved deletion request anonymised the person: the name is 已注销用户, the
+     * contact data is gone and `idNumber` holds a keyed one-way marker (see deletion.service.ts).
+     */
+    anonymisedAt: p.datetime().nullable(),
   },
 });
 export type Person = InferEntity<typeof Person>;

@@ -45,7 +45,8 @@ export type RevokeReason =
   | 'account-locked'
   | 'account-disabled'
   | 'enrolment-complete'
-  | 'second-factor-required';
+  | 'second-factor-required'
+  | 'account-deleted';
 
 /**
  * The identity in the access token. An enrolment-only session carries no roles: it can reach

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { currentRequestInfo } from '../../http/request-info.js';
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
+import { CURRENT_POLICY_VERSION, insertConsents, SIGN_UP_CONSENTS } from '../consent/consent.service.js';
 import { normalizePhone, normalizeUsername } from '../account/login.js';
 import { checkPassword, PASSWORD_MESSAGES } from '../password/password-policy.js';
 import { QueueFullError } from '../password/semaphore.js';
+import { deletedIdMarker } from '../deletion/deleted-id-marker.js';
 import { ID_NUMBER_MESSAGES, ID_TYPES, validateIdNumber } from '../person/id-number.js';
 import { Person } from '../person/person.entity.js';
 import { startSession } from '../session/session.service.js';
@@ -56,6 +58,12 @@ const TAKEN: Record<'phone' | 'username' | 'idNumber', Message> = {
   },
 };
 
+/** An account for this document was deleted; its marker is kept for the legal retention period. */
+const DELETED_DOCUMENT: Message = {
+  zh: '该证件对应的账号已注销，在法定保存期内不能重新注册，请携带证件到服务窗口办理',
+  en: 'The account for this document was deleted and cannot be registered again during the legal retention period. Visit a service counter with the document.',
+};
+
 /** Which field a unique-constraint violation is about, from the constraint's name. */
 function takenField(error: unknown): 'phone' | 'username' | 'idNumber' | null {
   const text = String(error);
@@ -67,8 +75,9 @@ function takenField(error: unknown): 'phone' | 'username' | 'idNumber' | null {
 }
 
 /**
- * Resident self-registration. Everything is checked before anything is written; the person and
- * the account are written in one transaction, and the unique indexes settle races.
+ * Resident self-registration. Everything is checked before anything is written; the person, the
+ * account and the consents that signing up gives (terms and personal-data processing, at the
+ * policy version in force) are written in one transaction, and the unique indexes settle races.
  */
 export async function signUp(
   em: EntityManager,
@@ -76,6 +85,7 @@ export async function signUp(
   raw: unknown,
   locale: Locale,
   log: Logger,
+  requestId = 'sign-up',
 ): Promise<AuthResult> {
   const parsed = signUpShape.safeParse(raw);
   if (!parsed.success) {
@@ -160,6 +170,9 @@ export async function signUp(
     return conflict(locale, TAKEN.username, 'username');
   if (await em.findOne(Person, { idType: input.idType, idNumber: id.idNumber }))
     return conflict(locale, TAKEN.idNumber, 'idNumber');
+  const marker = deletedIdMarker(services.secretBox, input.idType, id.idNumber);
+  if (await em.findOne(Person, { idType: input.idType, idNumber: marker }))
+    return conflict(locale, DELETED_DOCUMENT, 'idNumber');
 
   let passwordHash: string;
   try {
@@ -180,6 +193,7 @@ export async function signUp(
     communityCode: input.communityCode,
     createdAt: at,
     updatedAt: at,
+    anonymisedAt: null,
   };
   const account: Account = {
     id: randomUUID(),
@@ -204,6 +218,14 @@ export async function signUp(
     await em.transactional(async (tx) => {
       await tx.insert(Person, person);
       await tx.insert(Account, account);
+      await insertConsents(
+        tx,
+        { accountId: account.id, personId: person.id },
+        SIGN_UP_CONSENTS,
+        CURRENT_POLICY_VERSION,
+        requestId,
+        at,
+      );
     });
   } catch (error) {
     const field = takenField(error);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Seals small secrets (TOTP keys) at rest with AES-256-GCM. The account id is bound in as
@@ -36,5 +36,14 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
       'utf8',
     );
+  }
+
+  /**
+   * A keyed one-way digest (HMAC-SHA256 under a key derived from this one for `purpose`), in
+   * base64url. Unlike a plain hash it cannot be reversed by trying every possible ID number.
+   */
+  digest(value: string, purpose: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), purpose, 32));
+    return createHmac('sha256', key).update(value, 'utf8').digest('base64url');
   }
 }
