@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { IDENTITY_HEADER, signInternalIdentity, type Identity, type Logger } from '@bianmin/kit';
+import { HeaderMap } from '@apollo/server';
+import { ErrorCode, IDENTITY_HEADER, signInternalIdentity, type Identity, type Logger } from '@bianmin/kit';
+import { GraphQLError } from 'graphql';
 import { identityFromRequest, type TokenKeys } from './auth.js';
+import { rateLimitOf, type ClientRateLimiter } from './client-rate-limit.js';
 
 /** What the gateway keeps per request. */
 export interface GatewayContext {
@@ -19,6 +22,10 @@ export interface ContextOptions {
   internalSecret: string;
   /** Take the client IP from X-Forwarded-For (behind a trusted load balancer) instead of the socket. */
   trustProxy?: boolean;
+  /** Counts partner clients' requests; without it, partner clients are not limited. */
+  clientLimiter?: ClientRateLimiter;
+  /** The limit for a client token without a `rate:<n>` scope. */
+  defaultClientRateLimit?: number;
 }
 
 /** The caller's IP: the socket peer, or the first X-Forwarded-For entry behind a trusted proxy. */
@@ -43,6 +50,11 @@ export async function createContext(
   options: ContextOptions,
 ): Promise<GatewayContext> {
   const identity = await identityFromRequest(req, options.keys);
+  if (identity.clientId && options.clientLimiter) {
+    const limit = rateLimitOf(identity.scopes, options.defaultClientRateLimit ?? 600);
+    const taken = options.clientLimiter.take(identity.clientId, limit);
+    if (!taken.allowed) throw rateLimited(taken.retryAfterSeconds, limit);
+  }
   const forwardedHeaders: Record<string, string> = {
     'x-request-id': requestId,
     [IDENTITY_HEADER]: signInternalIdentity(identity, options.internalSecret, {
@@ -56,4 +68,18 @@ export async function createContext(
   const agent = header(req, 'user-agent', 256);
   if (agent) forwardedHeaders['user-agent'] = agent;
   return { requestId, log: options.log.child({ requestId }), identity, forwardedHeaders };
+}
+
+/** 429 for a partner client over its per-minute limit; `Retry-After` says when the window resets. */
+function rateLimited(retryAfterSeconds: number, limit: number): GraphQLError {
+  return new GraphQLError(
+    `Rate limit of ${limit} requests per minute exceeded; retry after ${retryAfterSeconds} s.`,
+    {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    },
+  );
 }

@@ -48,6 +48,8 @@ export const gatewayEnvShape = {
   QUERY_MAX_TOKENS: limit(2000, 100_000),
   QUERY_MAX_COST: limit(20_000, 1_000_000),
   QUERY_MAX_DIRECTIVES: limit(50, 1000),
+  /** Requests per minute for a partner client whose token carries no `rate:<n>` scope. */
+  PARTNER_RATE_LIMIT_PER_MINUTE: limit(600, 6000),
 };
 
 export type GatewayEnv = Omit<z.infer<z.ZodObject<typeof gatewayEnvShape>>, 'AUTH_KEYS_FILE'> & {

@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@bianmin/kit';
 import { TokenKeys } from './auth.js';
+import { ClientRateLimiter } from './client-rate-limit.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { GatewayEnv } from './env.js';
 import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
@@ -54,6 +55,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const internalSecret = env.INTERNAL_AUTH_SECRET ?? (production ? undefined : DEV_INTERNAL_AUTH_SECRET);
   if (!internalSecret) throw new Error('INTERNAL_AUTH_SECRET is required in production');
   const keys = new TokenKeys(env.AUTH_KEYS_FILE, log);
+  const clientLimiter = new ClientRateLimiter();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
 
   const { endpoints, unused } = resolveEndpoints(subgraphsOf(supergraphSdl), env.SUBGRAPH_URLS);
@@ -123,7 +125,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     log,
     corsOrigins: env.CORS_ORIGINS,
     context: async (req, requestId) =>
-      createContext(req, requestId, { log, keys, internalSecret, trustProxy: env.TRUST_PROXY }),
+      createContext(req, requestId, {
+        log,
+        keys,
+        internalSecret,
+        trustProxy: env.TRUST_PROXY,
+        clientLimiter,
+        defaultClientRateLimit: env.PARTNER_RATE_LIMIT_PER_MINUTE,
+      }),
     routes: { ...healthRoutes(ready, () => http.draining), '/.well-known/jwks.json': keys.route },
   });
 

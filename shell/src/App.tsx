@@ -7,6 +7,7 @@ import type { i18n } from 'i18next';
 import type { RemoteManifestEntry } from '@bianmin/frontend-kit';
 import { useRuntimeConfig } from './config/useRuntimeConfig';
 import { AccountPage } from './account/AccountPage';
+import { DeveloperPage } from './developer/DeveloperPage';
 import { ShellLayout } from './layout/ShellLayout';
 import { ConfigErrorPage } from './pages/ConfigErrorPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -56,6 +57,14 @@ function ShellRoutes() {
             element={
               <RequireSignIn>
                 <AccountPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/developer"
+            element={
+              <RequireSignIn>
+                <DeveloperPage />
               </RequireSignIn>
             }
           />

@@ -385,3 +385,65 @@ export const REQUEST_ACCOUNT_DELETION: TypedDocumentNode<
     requestAccountDeletion(reason: $reason) { ok error { code message field } request { ${DELETION_FIELDS} } }
   }
 `);
+
+/** The scopes a partner client can hold (identity's `ApiClient` description). */
+export const API_SCOPES = ['catalog:read', 'catalog:write', 'identity:verify'] as const;
+
+export interface ApiClientRow {
+  clientId: string;
+  name: string;
+  scopes: string[];
+  rateLimitPerMinute: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  usageCount: number;
+  previousSecretExpiresAt: string | null;
+  revokedAt: string | null;
+}
+
+const API_CLIENT_FIELDS =
+  'clientId name scopes rateLimitPerMinute createdAt lastUsedAt usageCount previousSecretExpiresAt revokedAt';
+
+export interface ApiClientSecretResult {
+  ok: boolean;
+  error: UserError | null;
+  client: ApiClientRow | null;
+  /** Shown once; never kept in the cache (the mutations are sent with `no-cache`). */
+  clientSecret: string | null;
+}
+
+export const MY_API_CLIENTS: TypedDocumentNode<
+  { myApiClients: ApiClientRow[] },
+  Record<string, never>
+> = gql(`
+  query MyApiClients {
+    myApiClients { ${API_CLIENT_FIELDS} }
+  }
+`);
+
+export const REGISTER_API_CLIENT: TypedDocumentNode<
+  { registerApiClient: ApiClientSecretResult },
+  { input: { name: string; scopes: string[] } }
+> = gql(`
+  mutation RegisterApiClient($input: RegisterApiClientInput!) {
+    registerApiClient(input: $input) { ok error { code message field } clientSecret client { ${API_CLIENT_FIELDS} } }
+  }
+`);
+
+export const ROTATE_API_CLIENT_SECRET: TypedDocumentNode<
+  { rotateApiClientSecret: ApiClientSecretResult },
+  { clientId: string }
+> = gql(`
+  mutation RotateApiClientSecret($clientId: String!) {
+    rotateApiClientSecret(clientId: $clientId) { ok error { code message field } clientSecret client { ${API_CLIENT_FIELDS} } }
+  }
+`);
+
+export const REVOKE_API_CLIENT: TypedDocumentNode<
+  { revokeApiClient: { ok: boolean; error: UserError | null; client: ApiClientRow | null } },
+  { clientId: string }
+> = gql(`
+  mutation RevokeApiClient($clientId: String!) {
+    revokeApiClient(clientId: $clientId) { ok error { code message field } client { ${API_CLIENT_FIELDS} } }
+  }
+`);

@@ -3,6 +3,7 @@ import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { isPartnerDeveloper } from '../developer/api-clients';
 import { ME } from '../identity/operations';
 import { displayNameOf } from '../identity/presentation';
 import { signInPath } from '../session/return-to';
@@ -17,11 +18,15 @@ function AccountMenu() {
 
   const items: MenuProps['items'] = [
     { key: 'account', label: <span data-testid="account-centre-link">{t('account.centre')}</span> },
+    ...(isPartnerDeveloper(data?.me?.roles)
+      ? [{ key: 'developer', label: <span data-testid="developer-link">{t('account.developer')}</span> }]
+      : []),
     { type: 'divider' },
     { key: 'signout', label: <span data-testid="signout">{t('account.signOut')}</span> },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'account') navigate('/account');
+    if (key === 'developer') navigate('/developer');
     if (key === 'signout') {
       // Signed out here whatever the server says; a server that could not be told lets the
       // session lapse on its own (access tokens last 10 minutes).

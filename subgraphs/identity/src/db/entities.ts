@@ -1,4 +1,5 @@
 import { Account } from '../modules/account/account.entity.js';
+import { ApiClient } from '../modules/api-client/api-client.entity.js';
 import { ConsentRecord } from '../modules/consent/consent-record.entity.js';
 import { DeletionRequest } from '../modules/deletion/deletion-request.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
@@ -17,4 +18,5 @@ export const entities = [
   PersonalDataAccess,
   ConsentRecord,
   DeletionRequest,
+  ApiClient,
 ];

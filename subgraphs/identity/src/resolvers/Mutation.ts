@@ -4,6 +4,14 @@ import type { AccountState } from '../modules/account/account.entity.js';
 import { changePassword, setAccountState } from '../modules/account/account.service.js';
 import type { ConsentPurpose } from '../modules/consent/consent-record.entity.js';
 import { grantConsent, withdrawConsent } from '../modules/consent/consent.service.js';
+import {
+  issueClientToken,
+  registerApiClient,
+  revokeApiClient,
+  rotateApiClientSecret,
+  type IssueClientTokenArgs,
+  type RegisterApiClientInput,
+} from '../modules/api-client/api-client.service.js';
 import { exportMyData } from '../modules/data-export/export.js';
 import {
   decideDeletionRequest,
@@ -96,4 +104,12 @@ export const mutationResolvers = (services: IdentityServices) => ({
     args: { id: string; decision: DeletionDecision; note?: string | null },
     ctx: IdentityContext,
   ) => decideDeletionRequest(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+  registerApiClient: (_: unknown, { input }: { input: RegisterApiClientInput }, ctx: IdentityContext) =>
+    registerApiClient(ctx.em.fork(), services, ctx.viewer, input, ctx.locale, ctx.log),
+  rotateApiClientSecret: (_: unknown, { clientId }: { clientId: string }, ctx: IdentityContext) =>
+    rotateApiClientSecret(ctx.em.fork(), services, ctx.viewer, clientId, ctx.locale, ctx.log),
+  revokeApiClient: (_: unknown, { clientId }: { clientId: string }, ctx: IdentityContext) =>
+    revokeApiClient(ctx.em.fork(), services, ctx.viewer, clientId, ctx.locale, ctx.log),
+  issueClientToken: (_: unknown, args: IssueClientTokenArgs, ctx: IdentityContext) =>
+    issueClientToken(ctx.em.fork(), services, args, ctx.locale, ctx.log),
 });

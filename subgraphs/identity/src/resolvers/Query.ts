@@ -1,6 +1,7 @@
 import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
 import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
+import { myApiClients } from '../modules/api-client/api-client.service.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
 import { dataAccessAudit, myDataAccessLog, type AuditFilter } from '../modules/personal-data/access-log.js';
 import { CURRENT_POLICY_VERSION, myConsents } from '../modules/consent/consent.service.js';
@@ -76,4 +77,6 @@ export const queryResolvers = (services: IdentityServices) => ({
     args: { status?: DeletionStatus | null; first?: number | null; after?: string | null },
     ctx: IdentityContext,
   ) => orThrow(await deletionRequests(ctx.em, services, ctx.viewer, args, ctx.locale)),
+  myApiClients: async (_: unknown, __: unknown, ctx: IdentityContext) =>
+    orThrow(await myApiClients(ctx.em, services, ctx.viewer, ctx.locale)),
 });

@@ -1,3 +1,5 @@
+import type { ApiClient } from '../modules/api-client/api-client.entity.js';
+import { scopesOf } from '../modules/api-client/api-client.service.js';
 import type { IdentityContext } from '../context.js';
 import type { Account as AccountRow } from '../modules/account/account.entity.js';
 import { requiresSecondFactor } from '../modules/account/roles.js';
@@ -67,4 +69,14 @@ export const deletionRequestResolvers = () => ({
   requestedAt: (r: DeletionRequest) => iso(r.requestedAt),
   decidedAt: (r: DeletionRequest) => (r.decidedAt ? iso(r.decidedAt) : null),
   person: (r: DeletionRequest, _: unknown, ctx: IdentityContext) => ctx.loaders.person.load(r.personId),
+});
+
+const isoOrNull = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export const apiClientResolvers = () => ({
+  scopes: (c: ApiClient) => scopesOf(c),
+  createdAt: (c: ApiClient) => new Date(c.createdAt).toISOString(),
+  lastUsedAt: (c: ApiClient) => isoOrNull(c.lastUsedAt ?? null),
+  previousSecretExpiresAt: (c: ApiClient) => isoOrNull(c.previousSecretExpiresAt ?? null),
+  revokedAt: (c: ApiClient) => isoOrNull(c.revokedAt ?? null),
 });

@@ -1,6 +1,7 @@
 import type { IdentityServices } from '../services.js';
 import {
   accountResolvers,
+  apiClientResolvers,
   consentResolvers,
   dataAccessRecordResolvers,
   deletionRequestResolvers,
@@ -22,6 +23,7 @@ export function createResolvers(services: IdentityServices) {
     DataAccessRecord: dataAccessRecordResolvers(),
     Consent: consentResolvers(),
     DeletionRequest: deletionRequestResolvers(),
+    ApiClient: apiClientResolvers(),
     ...resultResolvers(),
   };
 }

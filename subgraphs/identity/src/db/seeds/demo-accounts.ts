@@ -99,4 +99,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       communityCode: '33990201002001',
     },
   },
+  {
+    username: 'wukaifa',
+    phone: '13800000007',
+    password: 'Yunhu#Partner2026',
+    roles: ['partner-developer'],
+    departmentCode: null,
+    totpSecret: null,
+    person: {
+      name: '吴开发',
+      idNumber: '339902198805124514',
+      address: '云湖市西城区桂园街道桂园新村3幢101室',
+      communityCode: '33990201002001',
+    },
+  },
 ];

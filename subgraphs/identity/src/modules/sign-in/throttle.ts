@@ -21,6 +21,8 @@ export const THROTTLE_RULES = {
   signInIp: { points: 100, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   secondFactor: { points: 10, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   signUpIp: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  /** Wrong secrets (or unknown ids) per client id at issueClientToken. */
+  clientCredentials: { points: 10, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } satisfies Record<string, ThrottleRule>;
 export type ThrottleName = keyof typeof THROTTLE_RULES;
 

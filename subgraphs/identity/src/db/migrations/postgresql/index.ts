@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129022936_initial } from './Migration20261129022936_initial.js';
 import { Migration20261129025527_staff_reveal_audit } from './Migration20261129025527_staff_reveal_audit.js';
 import { Migration20261129030515_pipl_consent_deletion } from './Migration20261129030515_pipl_consent_deletion.js';
+import { Migration20261129031441_api_clients } from './Migration20261129031441_api_clients.js';
 
 /** Applied in order on start. Add new migrations at the end (npm run migration:create). */
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129022936_initial', class: Migration20261129022936_initial },
   { name: 'Migration20261129025527_staff_reveal_audit', class: Migration20261129025527_staff_reveal_audit },
   { name: 'Migration20261129030515_pipl_consent_deletion', class: Migration20261129030515_pipl_consent_deletion },
+  { name: 'Migration20261129031441_api_clients', class: Migration20261129031441_api_clients },
 ];
