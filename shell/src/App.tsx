@@ -7,6 +7,7 @@ import type { i18n } from 'i18next';
 import type { RemoteManifestEntry } from '@bianmin/frontend-kit';
 import { useRuntimeConfig } from './config/useRuntimeConfig';
 import { AccountPage } from './account/AccountPage';
+import { StaffAccountsPage } from './admin/StaffAccountsPage';
 import { DeveloperPage } from './developer/DeveloperPage';
 import { ShellLayout } from './layout/ShellLayout';
 import { ConfigErrorPage } from './pages/ConfigErrorPage';
@@ -57,6 +58,14 @@ function ShellRoutes() {
             element={
               <RequireSignIn>
                 <AccountPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/admin/accounts"
+            element={
+              <RequireSignIn>
+                <StaffAccountsPage />
               </RequireSignIn>
             }
           />

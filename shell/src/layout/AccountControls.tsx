@@ -3,6 +3,7 @@ import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { isAccountAdministrator } from '../admin/staff-accounts';
 import { isPartnerDeveloper } from '../developer/api-clients';
 import { ME } from '../identity/operations';
 import { displayNameOf } from '../identity/presentation';
@@ -21,12 +22,21 @@ function AccountMenu() {
     ...(isPartnerDeveloper(data?.me?.roles)
       ? [{ key: 'developer', label: <span data-testid="developer-link">{t('account.developer')}</span> }]
       : []),
+    ...(isAccountAdministrator(data?.me?.roles)
+      ? [
+          {
+            key: 'admin-accounts',
+            label: <span data-testid="admin-accounts-link">{t('account.adminAccounts')}</span>,
+          },
+        ]
+      : []),
     { type: 'divider' },
     { key: 'signout', label: <span data-testid="signout">{t('account.signOut')}</span> },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'account') navigate('/account');
     if (key === 'developer') navigate('/developer');
+    if (key === 'admin-accounts') navigate('/admin/accounts');
     if (key === 'signout') {
       // Signed out here whatever the server says; a server that could not be told lets the
       // session lapse on its own (access tokens last 10 minutes).

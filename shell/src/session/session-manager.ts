@@ -282,17 +282,19 @@ export class SessionManager {
     everywhere = false,
     reason = 'signed-out',
   }: { everywhere?: boolean; reason?: SignedOutReason } = {}): Promise<void> {
+    let request: { refreshToken: string; accessToken: string; everywhere: boolean } | null = null;
     try {
       // `signOut` needs a valid access token (refreshed if need be); none means the server already
       // ended the session.
       const accessToken = this.state.status === 'signed-out' ? null : await this.getAccessToken();
       const stored = this.readStored();
-      if (accessToken && stored) {
-        await this.transport.signOut({ refreshToken: stored.refreshToken, accessToken, everywhere });
-      }
+      if (accessToken && stored) request = { refreshToken: stored.refreshToken, accessToken, everywhere };
     } finally {
+      // Signed out here at once: a slow or unreachable server must not keep the page signed in.
       this.endLocally(reason);
     }
+    // Then revoke on the server; a failure is reported to the caller, the tab stays signed out.
+    if (request) await this.transport.signOut(request);
   }
 
   /** The gateway refused our token even after a refresh (kit's `onUnauthenticated`). */

@@ -2,6 +2,7 @@ import type { IdentityContext } from '../context.js';
 import { currentRequestInfo } from '../http/request-info.js';
 import type { AccountState } from '../modules/account/account.entity.js';
 import { changePassword, setAccountState } from '../modules/account/account.service.js';
+import { createStaffAccount, setAccountRoles } from '../modules/account/staff-accounts.js';
 import type { ConsentPurpose } from '../modules/consent/consent-record.entity.js';
 import { grantConsent, withdrawConsent } from '../modules/consent/consent.service.js';
 import {
@@ -91,6 +92,13 @@ export const mutationResolvers = (services: IdentityServices) => ({
     revokeOwnSession(ctx.em.fork(), services, ctx.viewer, id, ctx.locale),
   setAccountState: (_: unknown, args: { id: string; state: AccountState }, ctx: IdentityContext) =>
     setAccountState(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+  createStaffAccount: (_: unknown, { input }: { input: unknown }, ctx: IdentityContext) =>
+    createStaffAccount(ctx.em.fork(), services, ctx.viewer, input, ctx.locale, ctx.log),
+  setAccountRoles: (
+    _: unknown,
+    args: { id: string; roles: string[]; expectedVersion: number },
+    ctx: IdentityContext,
+  ) => setAccountRoles(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
   grantConsent: (_: unknown, args: { purpose: ConsentPurpose; version: string }, ctx: IdentityContext) =>
     grantConsent(ctx.em.fork(), services, ctx.viewer, args, ctx.requestId, ctx.locale, ctx.log),
   withdrawConsent: (_: unknown, { purpose }: { purpose: ConsentPurpose }, ctx: IdentityContext) =>

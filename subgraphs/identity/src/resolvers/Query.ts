@@ -1,6 +1,7 @@
 import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
 import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
+import { listAccounts, type AccountFilter } from '../modules/account/staff-accounts.js';
 import { myApiClients } from '../modules/api-client/api-client.service.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
 import { dataAccessAudit, myDataAccessLog, type AuditFilter } from '../modules/personal-data/access-log.js';
@@ -57,6 +58,11 @@ export const queryResolvers = (services: IdentityServices) => ({
       throw badInput(pick(ctx.locale, { zh: 'id 格式不正确', en: 'id is not valid.' }), 'id');
     return ctx.loaders.account.load(id);
   },
+  accounts: async (
+    _: unknown,
+    args: { filter?: AccountFilter | null; first?: number | null; after?: string | null },
+    ctx: IdentityContext,
+  ) => orThrow(await listAccounts(ctx.em, services, ctx.viewer, args, ctx.locale)),
   myDataAccessLog: async (
     _: unknown,
     args: { first?: number | null; after?: string | null },

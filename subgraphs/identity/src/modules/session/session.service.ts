@@ -46,7 +46,8 @@ export type RevokeReason =
   | 'account-disabled'
   | 'enrolment-complete'
   | 'second-factor-required'
-  | 'account-deleted';
+  | 'account-deleted'
+  | 'roles-changed';
 
 /**
  * The identity in the access token. An enrolment-only session carries no roles: it can reach
