@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureMessage } from '../identity/failure';
 import { ME } from '../identity/operations';
+import { OneTimeSecretNotice } from '../components/OneTimeSecretNotice';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import {
   ACCOUNTS,
@@ -34,28 +35,15 @@ interface ShownPassword {
 function InitialPasswordNotice({ shown, onDone }: { shown: ShownPassword; onDone: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      className="shell-form-alert"
+    <OneTimeSecretNotice
       title={t('adminAccounts.passwordTitle', { name: shown.name })}
-      description={
-        <div>
-          <p>{t('adminAccounts.passwordWarning')}</p>
-          <p>
-            {t('adminAccounts.login')}: <Typography.Text code>{shown.login}</Typography.Text>
-          </p>
-          <Typography.Paragraph
-            code
-            copyable={{ text: shown.password, tooltips: [t('developer.copy'), t('developer.copied')] }}
-            data-testid="initial-password"
-          >
-            {shown.password}
-          </Typography.Paragraph>
-          <Button onClick={onDone}>{t('adminAccounts.passwordSaved')}</Button>
-        </div>
-      }
+      warning={t('adminAccounts.passwordWarning')}
+      idLabel={t('adminAccounts.login')}
+      id={shown.login}
+      secret={shown.password}
+      doneLabel={t('adminAccounts.passwordSaved')}
+      onDone={onDone}
+      testId="initial-password"
     />
   );
 }

@@ -12,6 +12,7 @@ import {
   ROTATE_API_CLIENT_SECRET,
   type ApiClientRow,
 } from '../identity/operations';
+import { OneTimeSecretNotice } from '../components/OneTimeSecretNotice';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { isPartnerDeveloper, sortClients, validClientName } from './api-clients';
 
@@ -25,28 +26,15 @@ interface ShownSecret {
 function SecretNotice({ shown, onDone }: { shown: ShownSecret; onDone: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert
-      type="warning"
-      showIcon
-      role="alert"
-      className="shell-form-alert"
+    <OneTimeSecretNotice
       title={t('developer.secretTitle', { name: shown.name })}
-      description={
-        <div>
-          <p>{t('developer.secretWarning')}</p>
-          <p>
-            {t('developer.clientId')}: <Typography.Text code>{shown.clientId}</Typography.Text>
-          </p>
-          <Typography.Paragraph
-            code
-            copyable={{ text: shown.secret, tooltips: [t('developer.copy'), t('developer.copied')] }}
-            data-testid="client-secret"
-          >
-            {shown.secret}
-          </Typography.Paragraph>
-          <Button onClick={onDone}>{t('developer.secretSaved')}</Button>
-        </div>
-      }
+      warning={t('developer.secretWarning')}
+      idLabel={t('developer.clientId')}
+      id={shown.clientId}
+      secret={shown.secret}
+      doneLabel={t('developer.secretSaved')}
+      onDone={onDone}
+      testId="client-secret"
     />
   );
 }
