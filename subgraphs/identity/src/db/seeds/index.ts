@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Logger, Orm } from '@bianmin/kit';
+import { newAccount } from '../../modules/account/new-account.js';
 import { Account } from '../../modules/account/account.entity.js';
 import { Organization, type OrganizationKind } from '../../modules/organization/organization.entity.js';
 import { createPasswordHasher, type PasswordHasher } from '../../modules/password/password-hasher.js';
@@ -76,25 +77,20 @@ export async function seedIdentity(orm: Orm, options: SeedIdentityOptions): Prom
             anonymisedAt: null,
           });
         }
-        await tx.insert(Account, {
-          id: accountId,
-          username: demo.username,
-          phone: demo.phone,
-          passwordHash,
-          state: 'ACTIVE',
-          roles: demo.roles,
-          departmentCode: demo.departmentCode,
-          personId,
-          totpSecret: demo.totpSecret ? options.secretBox.seal(demo.totpSecret, accountId) : null,
-          totpEnabled: demo.totpSecret !== null,
-          totpLastStep: null,
-          totpPendingSecret: null,
-          pendingRecoveryCodes: null,
-          recoveryCodes: [],
-          createdAt: at,
-          passwordChangedAt: at,
-          version: 1,
-        });
+        await tx.insert(
+          Account,
+          newAccount({
+            id: accountId,
+            username: demo.username,
+            phone: demo.phone,
+            passwordHash,
+            roles: demo.roles,
+            departmentCode: demo.departmentCode,
+            personId,
+            at,
+            totpSecret: demo.totpSecret ? options.secretBox.seal(demo.totpSecret, accountId) : null,
+          }),
+        );
       });
       created++;
     }

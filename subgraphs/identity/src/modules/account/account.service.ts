@@ -18,7 +18,7 @@ import { isFailure, requireSignedIn } from '../session/session.guard.js';
 import { revokeSessions } from '../session/session.service.js';
 import { Attempt, throttleKey } from '../sign-in/throttle.js';
 import { Account, type AccountState } from './account.entity.js';
-import { ADMINISTRATOR_ROLE, AUDITOR_ROLE } from './roles.js';
+import { requireAdministrator } from './administrator.guard.js';
 
 /**
  * Change the password: the current one must be right (wrong guesses count towards the same
@@ -123,29 +123,11 @@ export async function setAccountState(
   log: Logger,
 ): Promise<Result<{ account: Account }> | Failure> {
   const now = services.now();
-  const signedIn = await requireSignedIn(em, viewer, now, locale);
+  const signedIn = await requireAdministrator(em, now, viewer, locale, {
+    zh: '只有管理员可以修改账号状态，审计员不可以',
+    en: 'Only administrators may change account states; auditors may not.',
+  });
   if (isFailure(signedIn)) return signedIn;
-  // The account's current roles, not only the token's: an auditor never changes accounts, even
-  // one that was also made administrator (separation of duties).
-  const roles = signedIn.account.roles;
-  if (!roles.includes(ADMINISTRATOR_ROLE) || roles.includes(AUDITOR_ROLE)) {
-    return fail(
-      ErrorCode.FORBIDDEN,
-      pick(locale, {
-        zh: '只有管理员可以修改账号状态，审计员不可以',
-        en: 'Only administrators may change account states; auditors may not.',
-      }),
-    );
-  }
-  if (!viewer.mfa || !signedIn.session.mfa) {
-    return fail(
-      ErrorCode.FORBIDDEN,
-      pick(locale, {
-        zh: '此操作需要通过双因素认证的登录',
-        en: 'This needs a sign-in with a second factor.',
-      }),
-    );
-  }
   if (args.id === signedIn.account.id) {
     return fail(
       ErrorCode.FORBIDDEN,

@@ -24,10 +24,12 @@ import { checkPassword } from '../password/password-policy.js';
 import { QueueFullError } from '../password/semaphore.js';
 import { ID_NUMBER_MESSAGES, ID_TYPES, validateIdNumber } from '../person/id-number.js';
 import { Person } from '../person/person.entity.js';
-import { isFailure, requireSignedIn, type SignedIn } from '../session/session.guard.js';
+import { isFailure } from '../session/session.guard.js';
 import { revokeSessions } from '../session/session.service.js';
 import { Account, type AccountState } from './account.entity.js';
 import { normalizePhone, normalizeUsername } from './login.js';
+import { requireAdministrator } from './administrator.guard.js';
+import { newAccount } from './new-account.js';
 import { ADMINISTRATOR_ROLE, AUDITOR_ROLE } from './roles.js';
 
 /** The roles an administrator may give: staff roles only (residents and partners sign up themselves). */
@@ -44,52 +46,19 @@ export const roleOfEnum = (value: string) => value.toLowerCase().replace(/_/g, '
 /** Roles that belong to a department: the account must name one. */
 const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor'];
 
-const SECOND_FACTOR: Message = {
-  zh: '此操作需要通过双因素认证的登录',
-  en: 'This needs a sign-in with a second factor.',
-};
 const CHANGED_MEANWHILE: Message = {
   zh: '账号信息刚被修改，请刷新后重试',
   en: 'The account changed meanwhile. Reload and try again.',
 };
 
-/**
- * Administrators only — by the account's current roles, never an account that is also auditor
- * (separation of duties) — with a session that passed the second factor. With `readOnly`,
- * auditors may pass too (they review accounts; they never change them).
- */
-async function requireAccountManager(
-  em: EntityManager,
-  services: IdentityServices,
-  viewer: Viewer,
-  locale: Locale,
-  readOnly = false,
-): Promise<SignedIn | Failure> {
-  const signedIn = await requireSignedIn(em, viewer, services.now(), locale);
-  if (isFailure(signedIn)) return signedIn;
-  const roles = signedIn.account.roles;
-  const admin = roles.includes(ADMINISTRATOR_ROLE) && !roles.includes(AUDITOR_ROLE);
-  const reader = readOnly && (roles.includes(ADMINISTRATOR_ROLE) || roles.includes(AUDITOR_ROLE));
-  if (!admin && !reader) {
-    return fail(
-      ErrorCode.FORBIDDEN,
-      pick(
-        locale,
-        readOnly
-          ? {
-              zh: '只有管理员和审计员可以查看账号',
-              en: 'Only administrators and auditors may list accounts.',
-            }
-          : {
-              zh: '只有管理员可以管理员工账号，审计员不可以',
-              en: 'Only administrators may manage staff accounts; auditors may not.',
-            },
-      ),
-    );
-  }
-  if (!viewer.mfa || !signedIn.session.mfa) return fail(ErrorCode.FORBIDDEN, pick(locale, SECOND_FACTOR));
-  return signedIn;
-}
+const MANAGE_DENIED: Message = {
+  zh: '只有管理员可以管理员工账号，审计员不可以',
+  en: 'Only administrators may manage staff accounts; auditors may not.',
+};
+const LIST_DENIED: Message = {
+  zh: '只有管理员和审计员可以查看账号',
+  en: 'Only administrators and auditors may list accounts.',
+};
 
 /** Check a set of staff roles: known, at least one, not administrator and auditor together. */
 function checkRoles(raw: readonly string[], locale: Locale, field: string): string[] | Failure {
@@ -199,7 +168,7 @@ export async function createStaffAccount(
   locale: Locale,
   log: Logger,
 ): Promise<Result<{ account: Account; initialPassword: string }> | Failure> {
-  const admin = await requireAccountManager(em, services, viewer, locale);
+  const admin = await requireAdministrator(em, services.now(), viewer, locale, MANAGE_DENIED);
   if (isFailure(admin)) return admin;
   const bad = (message: Message, field: string) =>
     fail(ErrorCode.BAD_USER_INPUT, pick(locale, message), `input.${field}`);
@@ -296,25 +265,16 @@ export async function createStaffAccount(
     updatedAt: at,
     anonymisedAt: null,
   };
-  const account: Account = {
-    id: randomUUID(),
+  const account = newAccount({
     username,
     phone,
     passwordHash,
-    state: 'ACTIVE',
     roles,
     departmentCode: input.departmentCode,
     personId: person.id,
-    totpSecret: null,
-    totpEnabled: false,
-    totpLastStep: null,
-    totpPendingSecret: null,
-    pendingRecoveryCodes: null,
-    recoveryCodes: [],
-    createdAt: at,
-    passwordChangedAt: at,
-    version: 1,
-  };
+    at,
+  });
+
   try {
     await em.transactional(async (tx) => {
       if (!existing) await tx.insert(Person, person);
@@ -355,7 +315,7 @@ export async function setAccountRoles(
   locale: Locale,
   log: Logger,
 ): Promise<Result<{ account: Account }> | Failure> {
-  const admin = await requireAccountManager(em, services, viewer, locale);
+  const admin = await requireAdministrator(em, services.now(), viewer, locale, MANAGE_DENIED);
   if (isFailure(admin)) return admin;
   if (args.id === admin.account.id) {
     return fail(
@@ -433,7 +393,9 @@ export async function listAccounts(
   args: { filter?: AccountFilter | null; first?: number | null; after?: string | null },
   locale: Locale,
 ): Promise<Connection<Account> | Failure> {
-  const reader = await requireAccountManager(em, services, viewer, locale, true);
+  const reader = await requireAdministrator(em, services.now(), viewer, locale, LIST_DENIED, {
+    auditorsMayRead: true,
+  });
   if (isFailure(reader)) return reader;
   const first = pageSize(args.first, 50);
   const offset = decodeCursor(args.after);

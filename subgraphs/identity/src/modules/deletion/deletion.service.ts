@@ -14,10 +14,10 @@ import {
 } from '@bianmin/kit';
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
-import { ADMINISTRATOR_ROLE, AUDITOR_ROLE } from '../account/roles.js';
 import { Person } from '../person/person.entity.js';
 import { AccountSession, RefreshToken } from '../session/session.entity.js';
 import { isFailure, requireSignedIn } from '../session/session.guard.js';
+import { requireAdministrator } from '../account/administrator.guard.js';
 import { revokeSessions } from '../session/session.service.js';
 import { deletedIdMarker } from './deleted-id-marker.js';
 import { DeletionRequest, type DeletionStatus } from './deletion-request.entity.js';
@@ -124,39 +124,10 @@ export async function myDeletionRequests(
   )) as DeletionRequest[];
 }
 
-/**
- * Administrators only (current roles, not auditors — separation of duties) with a session that
- * passed the second factor, as for `setAccountState`.
- */
-async function requireAdministrator(
-  em: EntityManager,
-  services: IdentityServices,
-  viewer: Viewer,
-  locale: Locale,
-) {
-  const signedIn = await requireSignedIn(em, viewer, services.now(), locale);
-  if (isFailure(signedIn)) return signedIn;
-  const roles = signedIn.account.roles;
-  if (!roles.includes(ADMINISTRATOR_ROLE) || roles.includes(AUDITOR_ROLE)) {
-    return fail(
-      ErrorCode.FORBIDDEN,
-      pick(locale, {
-        zh: '只有管理员可以处理注销申请',
-        en: 'Only administrators may handle deletion requests.',
-      }),
-    );
-  }
-  if (!viewer.mfa || !signedIn.session.mfa) {
-    return fail(
-      ErrorCode.FORBIDDEN,
-      pick(locale, {
-        zh: '此操作需要通过双因素认证的登录',
-        en: 'This needs a sign-in with a second factor.',
-      }),
-    );
-  }
-  return signedIn;
-}
+const DECIDE_DENIED = {
+  zh: '只有管理员可以处理注销申请',
+  en: 'Only administrators may handle deletion requests.',
+};
 
 export interface DeletionConnection {
   edges: Array<{ cursor: string; node: DeletionRequest }>;
@@ -188,7 +159,7 @@ export async function deletionRequests(
   args: { status?: DeletionStatus | null; first?: number | null; after?: string | null },
   locale: Locale,
 ): Promise<DeletionConnection | Failure> {
-  const admin = await requireAdministrator(em, services, viewer, locale);
+  const admin = await requireAdministrator(em, services.now(), viewer, locale, DECIDE_DENIED);
   if (isFailure(admin)) return admin;
   const first = pageSize(args.first, 50);
   const where: FilterQuery<DeletionRequest> = { status: args.status ?? 'PENDING' };
@@ -253,7 +224,7 @@ export async function decideDeletionRequest(
   locale: Locale,
   log: Logger,
 ): Promise<Result<{ request: DeletionRequest }> | Failure> {
-  const admin = await requireAdministrator(em, services, viewer, locale);
+  const admin = await requireAdministrator(em, services.now(), viewer, locale, DECIDE_DENIED);
   if (isFailure(admin)) return admin;
   const note = checkText(args.note, 'note', locale);
   if (note !== null && typeof note !== 'string') return note;

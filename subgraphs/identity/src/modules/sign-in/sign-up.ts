@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ErrorCode, pick, type Locale, type Logger, type Message } from '@bianmin/kit';
 import { z } from 'zod';
 import { currentRequestInfo } from '../../http/request-info.js';
+import { newAccount } from '../account/new-account.js';
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
 import { CURRENT_POLICY_VERSION, insertConsents, SIGN_UP_CONSENTS } from '../consent/consent.service.js';
@@ -195,25 +196,16 @@ export async function signUp(
     updatedAt: at,
     anonymisedAt: null,
   };
-  const account: Account = {
-    id: randomUUID(),
+  const account = newAccount({
     username,
     phone,
     passwordHash,
-    state: 'ACTIVE',
     roles: ['resident'],
     departmentCode: null,
     personId: person.id,
-    totpSecret: null,
-    totpEnabled: false,
-    totpLastStep: null,
-    totpPendingSecret: null,
-    pendingRecoveryCodes: null,
-    recoveryCodes: [],
-    createdAt: at,
-    passwordChangedAt: at,
-    version: 1,
-  };
+    at,
+  });
+
   try {
     await em.transactional(async (tx) => {
       await tx.insert(Person, person);

@@ -17,9 +17,7 @@ export class Migration20261129025527_staff_reveal_audit extends Migration {
     this.addSql(
       `update "identity"."personal_data_access" pda set "accessor_roles" = a."roles", "accessor_department" = a."department_code", "accessor_person_id" = a."person_id" from "identity"."account" a where a."id" = pda."accessor_account_id";`,
     );
-    this.addSql(
-      `alter table "identity"."personal_data_access" alter column "accessor_roles" drop default;`,
-    );
+    this.addSql(`alter table "identity"."personal_data_access" alter column "accessor_roles" drop default;`);
     this.addSql(
       `create index "personal_data_access_created_at_index" on "identity"."personal_data_access" ("created_at");`,
     );
@@ -39,8 +37,12 @@ export class Migration20261129025527_staff_reveal_audit extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop trigger if exists "personal_data_access_no_truncate" on "identity"."personal_data_access";`);
-    this.addSql(`drop trigger if exists "personal_data_access_no_change" on "identity"."personal_data_access";`);
+    this.addSql(
+      `drop trigger if exists "personal_data_access_no_truncate" on "identity"."personal_data_access";`,
+    );
+    this.addSql(
+      `drop trigger if exists "personal_data_access_no_change" on "identity"."personal_data_access";`,
+    );
     this.addSql(`drop function if exists "identity"."personal_data_access_append_only"();`);
     this.addSql(`drop index "identity"."personal_data_access_created_at_index";`);
     this.addSql(`drop index "identity"."personal_data_access_person_id_created_at_index";`);
@@ -48,8 +50,6 @@ export class Migration20261129025527_staff_reveal_audit extends Migration {
       `alter table "identity"."personal_data_access" drop column "accessor_roles", drop column "accessor_role", drop column "accessor_department", drop column "accessor_person_id", drop column "purpose_reference", drop column "purpose_note", drop column "client_ip";`,
     );
     this.addSql(`alter table "identity"."personal_data_access" rename column "purpose_kind" to "purpose";`);
-    this.addSql(
-      `alter table "identity"."personal_data_access" alter column "purpose" type varchar(200);`,
-    );
+    this.addSql(`alter table "identity"."personal_data_access" alter column "purpose" type varchar(200);`);
   }
 }

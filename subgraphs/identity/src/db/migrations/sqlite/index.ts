@@ -8,6 +8,9 @@ import { Migration20261129031441_api_clients } from './Migration20261129031441_a
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129022936_initial', class: Migration20261129022936_initial },
   { name: 'Migration20261129025526_staff_reveal_audit', class: Migration20261129025526_staff_reveal_audit },
-  { name: 'Migration20261129030514_pipl_consent_deletion', class: Migration20261129030514_pipl_consent_deletion },
+  {
+    name: 'Migration20261129030514_pipl_consent_deletion',
+    class: Migration20261129030514_pipl_consent_deletion,
+  },
   { name: 'Migration20261129031441_api_clients', class: Migration20261129031441_api_clients },
 ];
