@@ -33,6 +33,8 @@ export function AccountPage() {
 
   // Staff must set up TOTP before anything else; their session allows nothing more until then.
   const mustEnrol = !!account && account.secondFactorRequired && !account.totpEnabled;
+  // Then an initial password from an administrator must go before the roles come.
+  const mustChangePassword = !!account && !mustEnrol && account.passwordChangeRequired;
   const refreshAll = () => void client.refetchQueries({ include: 'active' });
 
   return (
@@ -56,7 +58,22 @@ export function AccountPage() {
           </section>
         </>
       )}
-      {account && !mustEnrol && (
+      {account && mustChangePassword && (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            className="shell-form-alert"
+            data-testid="must-change-password"
+            title={t('password.mustChange')}
+          />
+          <section className="shell-panel" aria-labelledby="security-title">
+            <h2 id="security-title">{t('account.securityTitle')}</h2>
+            <ChangePasswordForm onChanged={refreshAll} />
+          </section>
+        </>
+      )}
+      {account && !mustEnrol && !mustChangePassword && (
         <>
           <ProfileSection account={account} />
           <DataAccessLogSection />

@@ -6,6 +6,8 @@ import { CHANGE_PASSWORD } from '../identity/operations';
 import { passwordProblem } from '../identity/password';
 import { formFieldOf } from '../identity/presentation';
 import { failureMessage } from '../identity/failure';
+import { useSession } from '../session/SessionContext';
+import { tokensFrom } from '../session/session-transport';
 
 interface Values {
   currentPassword: string;
@@ -15,12 +17,16 @@ interface Values {
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
-/** 修改密码: the server signs out every other session of the account when it succeeds. */
+/**
+ * 修改密码: the server signs out every other session of the account when it succeeds. Replacing
+ * an initial password also replaces the limited session with a full one, which is adopted here.
+ */
 export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
+  const { establish } = useSession();
   const [form] = Form.useForm<Values>();
   const [outcome, setOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const [change, { loading }] = useMutation(CHANGE_PASSWORD);
+  const [change, { loading }] = useMutation(CHANGE_PASSWORD, { fetchPolicy: 'no-cache' });
 
   async function submit({ currentPassword, newPassword }: Values) {
     setOutcome(null);
@@ -33,6 +39,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
     if (!result) return setOutcome({ type: 'error', text: t('auth.networkError') });
     if (result.ok) {
       form.resetFields();
+      if (result.session) establish(tokensFrom(result.session));
       onChanged?.();
       return setOutcome({
         type: 'success',

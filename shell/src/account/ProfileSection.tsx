@@ -4,7 +4,10 @@ import { RevealableField } from './RevealableField';
 
 /** 个人资料: what the city holds about the resident, masked, each sensitive field revealable. */
 export function ProfileSection({ account }: { account: AccountSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const department = account.department;
+  // A resident needs no line about roles; staff see what they act as, and for which department.
+  const staffRoles = account.roles.filter((r) => r !== 'resident');
   const person = account.person;
   const notOnFile = <span className="shell-muted">{t('account.notOnFile')}</span>;
 
@@ -17,6 +20,15 @@ export function ProfileSection({ account }: { account: AccountSummary }) {
           <dt>{t('account.name')}</dt>
           <dd data-testid="profile-name">{person?.name ?? notOnFile}</dd>
         </div>
+        {staffRoles.length > 0 && (
+          <div className="shell-profile__row">
+            <dt>{t('account.roles')}</dt>
+            <dd data-testid="account-roles">
+              {staffRoles.map((r) => t(`adminAccounts.role.${r}`, { defaultValue: r })).join('、')}
+              {department && ` · ${i18n.language.startsWith('en') ? department.nameEn : department.name}`}
+            </dd>
+          </div>
+        )}
         {person && (
           <>
             <div className="shell-profile__row">

@@ -21,7 +21,8 @@ describe('staff account helpers', () => {
     expect(rolesProblem(['administrator', 'auditor'])).toBe('adminAuditor');
     expect(rolesProblem(['supervisor'])).toBeNull();
     expect(needsDepartment(['supervisor'])).toBe(true);
-    expect(needsDepartment(['catalog-editor'])).toBe(false);
+    expect(needsDepartment(['catalog-editor'])).toBe(true);
+    expect(needsDepartment(['auditor', 'administrator'])).toBe(false);
     expect(staffRolesOf(['resident', 'supervisor', 'department-staff'])).toEqual([
       'department-staff',
       'supervisor',

@@ -18,9 +18,9 @@ export const roleEnum = (role: string): string => role.toUpperCase().replace(/-/
 export const isAccountAdministrator = (roles: readonly string[] | undefined): boolean =>
   Boolean(roles?.includes(ADMINISTRATOR_ROLE) && !roles.includes(AUDITOR_ROLE));
 
-/** Roles that need a department. */
+/** Roles that act for one department (staff, supervisors, catalog editors) need one. */
 export const needsDepartment = (roles: readonly string[]): boolean =>
-  roles.includes('department-staff') || roles.includes('supervisor');
+  roles.some((r) => r === 'department-staff' || r === 'supervisor' || r === 'catalog-editor');
 
 /** What is wrong with a set of roles before sending it (the server checks again), or null. */
 export function rolesProblem(roles: readonly string[]): 'none' | 'adminAuditor' | null {

@@ -16,6 +16,8 @@ interface Problem {
 export interface SignedIn {
   /** Staff before TOTP enrolment: the session only allows enrolling; send them to do it. */
   totpEnrolmentRequired: boolean;
+  /** An initial password set by an administrator: the session only allows replacing it. */
+  passwordChangeRequired: boolean;
 }
 
 interface Props {
@@ -61,7 +63,10 @@ export function SignInForm({ name, onSignedIn, extra }: Props) {
     }
     if (result.session) {
       // The caller learns first, so it knows where to go when the session state flips.
-      onSignedIn({ totpEnrolmentRequired: result.totpEnrolmentRequired });
+      onSignedIn({
+        totpEnrolmentRequired: result.totpEnrolmentRequired,
+        passwordChangeRequired: result.passwordChangeRequired,
+      });
       establish(tokensFrom(result.session));
     }
   }

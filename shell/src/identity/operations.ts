@@ -23,6 +23,10 @@ export interface AccountSummary {
   totpEnabled: boolean;
   recoveryCodesRemaining: number;
   passwordChangedAt: string;
+  /** The initial password an administrator set is still in use: it must be replaced first. */
+  passwordChangeRequired: boolean;
+  /** Staff: the department they act for. */
+  department: { code: string; name: string; nameEn: string } | null;
   person: {
     id: string;
     name: string;
@@ -46,6 +50,12 @@ export const ME: TypedDocumentNode<{ me: AccountSummary | null }, Record<string,
       totpEnabled
       recoveryCodesRemaining
       passwordChangedAt
+      passwordChangeRequired
+      department {
+        code
+        name
+        nameEn
+      }
       person {
         id
         name
@@ -67,6 +77,7 @@ export interface AuthResult {
   challengeToken: string | null;
   challengeExpiresAt: string | null;
   totpEnrolmentRequired: boolean;
+  passwordChangeRequired: boolean;
   retryAfterSeconds: number | null;
 }
 
@@ -78,6 +89,7 @@ const AUTH_RESULT_FIELDS = `
   challengeToken
   challengeExpiresAt
   totpEnrolmentRequired
+  passwordChangeRequired
   retryAfterSeconds
 `;
 
@@ -113,9 +125,16 @@ export const SIGN_UP: TypedDocumentNode<{ signUp: AuthResult }, { input: SignUpI
 `);
 
 export const CHANGE_PASSWORD: TypedDocumentNode<
-  { changePassword: { ok: boolean; error: UserError | null; revokedSessions: number } },
+  {
+    changePassword: {
+      ok: boolean;
+      error: UserError | null;
+      revokedSessions: number;
+      session: AuthSessionPayload | null;
+    };
+  },
   { currentPassword: string; newPassword: string }
-> = gql`
+> = gql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       ok
@@ -125,9 +144,10 @@ export const CHANGE_PASSWORD: TypedDocumentNode<
         field
       }
       revokedSessions
+      session { ${AUTH_SESSION_FIELDS} }
     }
   }
-`;
+`);
 
 export type PersonalDataField = 'ID_NUMBER' | 'PHONE' | 'ADDRESS';
 

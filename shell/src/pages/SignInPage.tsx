@@ -16,12 +16,12 @@ export function SignInPage() {
   const { state: navigationState } = useLocation() as { state: { notice?: string } | null };
   const returnTo = safeReturnTo(params.get('returnTo'));
   const { state } = useSession();
-  const [mustEnrol, setMustEnrol] = useState(false);
+  // A limited session (TOTP enrolment, initial password) can do nothing but its one step there.
+  const [limited, setLimited] = useState(false);
 
   if (state.status === 'restoring') return <SessionPending />;
   if (state.status === 'signed-in') {
-    // Staff who have not set up TOTP yet can do nothing else first.
-    return <Navigate to={mustEnrol ? '/account' : returnTo} replace />;
+    return <Navigate to={limited ? '/account' : returnTo} replace />;
   }
 
   // Why the resident is here: signed out after being idle, elsewhere, everywhere…
@@ -45,7 +45,7 @@ export function SignInPage() {
         )}
         <SignInForm
           name="signin"
-          onSignedIn={({ totpEnrolmentRequired }) => setMustEnrol(totpEnrolmentRequired)}
+          onSignedIn={(r) => setLimited(r.totpEnrolmentRequired || r.passwordChangeRequired)}
         />
         <p className="shell-auth__switch">
           {t('auth.noAccount')} <Link to={signUpLink}>{t('auth.signUpLink')}</Link>

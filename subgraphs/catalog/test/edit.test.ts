@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ServiceItemVersion } from '../src/modules/service-item/service-item.entity.js';
 import { drivers, query, useCatalog } from './setup.js';
 
-const EDITOR = { accountId: 'acc-editor', roles: ['catalog-editor'] };
+/** The demo catalog editor: staff of 民政局 (MZ). */
+const EDITOR = { accountId: 'acc-editor', roles: ['catalog-editor'], department: 'MZ' };
+/** An editor of 公安局 (GA). */
+const GA_EDITOR = { accountId: 'acc-ga-editor', roles: ['catalog-editor'], department: 'GA' };
 const RESIDENT = { accountId: 'acc-resident', roles: ['resident'] };
 
 const input = (overrides: Record<string, unknown> = {}) => ({
@@ -58,7 +62,33 @@ type Updated = {
   };
 };
 
-async function exists(fx: ReturnType<typeof useCatalog>, code: string) {
+type Fixture = ReturnType<typeof useCatalog>;
+
+/** What an edit would change, read through the public API. */
+async function snapshot(fx: Fixture, code: string) {
+  const r = await query<{
+    serviceItemByCode: {
+      id: string;
+      name: string;
+      version: number;
+      updatedAt: string;
+      department: { code: string };
+      history: Array<{ version: number }>;
+    };
+  }>(
+    fx,
+    `query ($c: String!) { serviceItemByCode(code: $c) { id name version updatedAt department { code } history { version } } }`,
+    { c: code },
+  );
+  return r.serviceItemByCode;
+}
+
+/** Rows in service_item_version for one item, counted in the database itself. */
+function versionRows(fx: Fixture, itemId: string) {
+  return fx.catalog.orm.em.fork().count(ServiceItemVersion, { itemId });
+}
+
+async function exists(fx: Fixture, code: string) {
   const r = await query<{ serviceItemByCode: { id: string } | null }>(
     fx,
     `query ($c: String!) { serviceItemByCode(code: $c) { id } }`,
@@ -81,7 +111,6 @@ describe.each(drivers)('catalog editing on %s', (driver) => {
   it.each([
     [{ code: 'bad code' }, 'code'],
     [{ promisedDays: 9 }, 'promisedDays'],
-    [{ departmentCode: 'XX' }, 'departmentCode'],
     [{ lifeEvents: ['NOPE'] }, 'lifeEvents'],
     [{ fee: { free: false } }, 'fee.amountYuan'],
     [{ channels: [] }, 'channels'],
@@ -158,5 +187,145 @@ describe.each(drivers)('catalog editing on %s', (driver) => {
     const r = (await fx.catalog.execute<Updated>(UPDATE, { id: 'missing', v: 1, input: input() }, EDITOR))
       .data!;
     expect(r.updateServiceItem.error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses creating an item for another department, in Chinese or English, and saves nothing', async () => {
+    const zh = (
+      await fx.catalog.execute<Created>(
+        CREATE,
+        { input: input({ code: 'GA-901', departmentCode: 'GA' }) },
+        EDITOR,
+      )
+    ).data!;
+    expect(zh.createServiceItem).toMatchObject({
+      ok: false,
+      serviceItem: null,
+      error: { code: 'FORBIDDEN', field: 'departmentCode', message: '只能创建和编辑本部门（MZ）的事项' },
+    });
+    const en = (
+      await fx.catalog.execute<Created>(
+        CREATE,
+        { input: input({ code: 'GA-901', departmentCode: 'GA' }) },
+        EDITOR,
+        'en',
+      )
+    ).data!;
+    expect(en.createServiceItem.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You may only create and edit service items of your own department (MZ).',
+    });
+    expect(await exists(fx, 'GA-901')).toBe(false);
+  });
+
+  it('refuses a department the catalog does not know, even for its own editor', async () => {
+    const other = (
+      await fx.catalog.execute<Created>(
+        CREATE,
+        { input: input({ code: 'XX-901', departmentCode: 'XX' }) },
+        EDITOR,
+      )
+    ).data!;
+    expect(other.createServiceItem.error).toMatchObject({ code: 'FORBIDDEN', field: 'departmentCode' });
+    const own = (
+      await fx.catalog.execute<Created>(
+        CREATE,
+        { input: input({ code: 'XX-901', departmentCode: 'XX' }) },
+        { ...EDITOR, department: 'XX' },
+      )
+    ).data!;
+    expect(own.createServiceItem.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentCode' });
+    expect(await exists(fx, 'XX-901')).toBe(false);
+  });
+
+  it("refuses an edit of another department's item whatever the input, and changes nothing", async () => {
+    // The 公安局 editor can work on its own items; the 民政局 editor cannot touch them.
+    const created = (
+      await fx.catalog.execute<Created>(
+        CREATE,
+        { input: input({ code: 'GA-902', departmentCode: 'GA' }) },
+        GA_EDITOR,
+      )
+    ).data!;
+    expect(created.createServiceItem.ok).toBe(true);
+    const before = await snapshot(fx, 'GA-902');
+    const attempts = [
+      input({ code: 'GA-902', departmentCode: 'GA', name: '改名' }),
+      input({ code: 'GA-902', departmentCode: 'MZ', name: '划到民政局' }),
+      input({ code: 'GA-902', departmentCode: 'GA', promisedDays: 99 }), // invalid, still FORBIDDEN
+    ];
+    for (const attempt of attempts) {
+      const r = (
+        await fx.catalog.execute<Updated>(
+          UPDATE,
+          { id: before.id, v: before.version, input: attempt },
+          EDITOR,
+        )
+      ).data!;
+      expect(r.updateServiceItem).toMatchObject({
+        ok: false,
+        serviceItem: null,
+        error: { code: 'FORBIDDEN', field: 'id' },
+      });
+    }
+    expect(await snapshot(fx, 'GA-902')).toEqual(before);
+    expect(await versionRows(fx, before.id)).toBe(0);
+  });
+
+  it('refuses moving an own item to another department, and changes nothing', async () => {
+    const before = await snapshot(fx, 'MZ-001');
+    expect(before.department.code).toBe('MZ');
+    const r = (
+      await fx.catalog.execute<Updated>(
+        UPDATE,
+        { id: before.id, v: before.version, input: input({ code: 'MZ-001', departmentCode: 'GA' }) },
+        EDITOR,
+      )
+    ).data!;
+    expect(r.updateServiceItem).toMatchObject({
+      ok: false,
+      serviceItem: null,
+      error: { code: 'FORBIDDEN', field: 'departmentCode' },
+    });
+    expect(await snapshot(fx, 'MZ-001')).toEqual(before);
+    expect(await versionRows(fx, before.id)).toBe(0);
+  });
+
+  it.each([
+    ['no department', {}],
+    ['a null department', { department: null }],
+    ['an empty department', { department: '' }],
+  ])('refuses an editor whose account has %s, and changes nothing', async (_, department) => {
+    const viewer = { accountId: 'acc-editor-without-department', roles: ['catalog-editor'], ...department };
+    const created = (await fx.catalog.execute<Created>(CREATE, { input: input({ code: 'MZ-903' }) }, viewer))
+      .data!;
+    expect(created.createServiceItem).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', field: null, message: '您的账号未关联部门，不能编辑事项' },
+    });
+    expect(await exists(fx, 'MZ-903')).toBe(false);
+    const before = await snapshot(fx, 'MZ-001');
+    const updated = (
+      await fx.catalog.execute<Updated>(
+        UPDATE,
+        { id: before.id, v: before.version, input: input({ code: 'MZ-001', name: '改名' }) },
+        viewer,
+      )
+    ).data!;
+    expect(updated.updateServiceItem.error).toMatchObject({ code: 'FORBIDDEN', field: null });
+    expect(await snapshot(fx, 'MZ-001')).toEqual(before);
+    expect(await versionRows(fx, before.id)).toBe(0);
+  });
+
+  it('lets an editor edit an item of their own department', async () => {
+    const before = await snapshot(fx, 'MZ-001');
+    const r = (
+      await fx.catalog.execute<Updated>(
+        UPDATE,
+        { id: before.id, v: before.version, input: input({ code: 'MZ-001', name: '本部门改名' }) },
+        EDITOR,
+      )
+    ).data!;
+    expect(r.updateServiceItem).toMatchObject({ ok: true, serviceItem: { name: '本部门改名' } });
+    expect(await versionRows(fx, before.id)).toBe(1);
   });
 });

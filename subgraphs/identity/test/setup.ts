@@ -111,6 +111,7 @@ export interface AuthData {
   challengeToken: string | null;
   challengeExpiresAt: string | null;
   totpEnrolmentRequired: boolean;
+  passwordChangeRequired: boolean;
   retryAfterSeconds: number | null;
   session: {
     id: string;
@@ -125,7 +126,7 @@ export interface AuthData {
 }
 
 export const AUTH_FIELDS = `ok error { code message field } secondFactorRequired challengeToken challengeExpiresAt
-  totpEnrolmentRequired retryAfterSeconds
+  totpEnrolmentRequired passwordChangeRequired retryAfterSeconds
   session { id accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt expiresAt secondFactorVerified
     account { id username phone roles totpEnabled } }`;
 

@@ -13,6 +13,7 @@ import {
   sessionOf,
   signIn,
   STAFF,
+  totpCode,
   useIdentity,
   viewerOf,
   type IdentityFixture,
@@ -28,6 +29,17 @@ const ACCOUNTS = `query ($filter: AccountFilter, $first: Int, $after: String) { 
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id username phone roles state version } } } }`;
 
 type Err = { code: string; message: string; field: string | null } | null;
+const ENROL = `mutation { enrolTotp { ok secret } }`;
+const CONFIRM = `mutation ($code: String!) { confirmTotp(code: $code) { ok session { accessToken } } }`;
+const ME_FLAG = `{ me { passwordChangeRequired } }`;
+const REVEAL_MINE = `mutation { revealMyPersonalData(field: PHONE) { ok ${ERROR} value } }`;
+const CHANGE = `mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) {
+  ok ${ERROR} session { accessToken secondFactorVerified } } }`;
+type Changed = {
+  ok: boolean;
+  error: Err;
+  session: { accessToken: string; secondFactorVerified: boolean } | null;
+};
 type Created = {
   createStaffAccount: {
     ok: boolean;
@@ -72,6 +84,15 @@ async function counts(fx: IdentityFixture) {
 describe.each(drivers)('staff account management on %s', (driver) => {
   const fx = useIdentity(driver);
 
+  async function changeAs(viewer: Awaited<ReturnType<typeof viewerOf>>, current: string, next: string) {
+    const result = await data<{ changePassword: Changed }>(fx, CHANGE, { c: current, n: next }, { viewer });
+    return result.changePassword;
+  }
+
+  async function flagOf(id: string) {
+    return (await fx.identity.orm.em.fork().findOneOrFail(Account, { id })).passwordChangeRequired;
+  }
+
   async function create(
     values: Record<string, unknown>,
     viewer?: Awaited<ReturnType<typeof sessionOf>>['viewer'],
@@ -105,6 +126,60 @@ describe.each(drivers)('staff account management on %s', (driver) => {
     ).accounts;
     expect(listed.totalCount).toBe(1);
     expect(JSON.stringify(listed)).not.toContain(result.initialPassword);
+  });
+
+  it('makes a new staff member enrol TOTP, then replace the initial password, before any role', async () => {
+    const input = staffInput();
+    const { initialPassword, account } = await create(input);
+    const enrolment = await signIn(fx, input.phone, initialPassword!);
+    expect(enrolment).toMatchObject({ ok: true, totpEnrolmentRequired: true, passwordChangeRequired: false });
+    const enrolling = await viewerOf(fx, enrolment.session!.accessToken);
+    const { secret } = (await data<{ enrolTotp: { secret: string } }>(fx, ENROL, {}, { viewer: enrolling }))
+      .enrolTotp;
+    fx.clock.advance(30_000);
+    const confirmed = (
+      await data<{ confirmTotp: { ok: boolean; session: { accessToken: string } | null } }>(
+        fx,
+        CONFIRM,
+        { code: totpCode(fx, secret) },
+        { viewer: enrolling },
+      )
+    ).confirmTotp;
+    expect(confirmed.ok).toBe(true);
+    // Enrolled, but still no roles: the session is good for changing the password and nothing else.
+    const changing = await viewerOf(fx, confirmed.session!.accessToken);
+    expect(changing).toMatchObject({ roles: [], mfa: true });
+    const me = (
+      await data<{ me: { passwordChangeRequired: boolean } }>(fx, ME_FLAG, {}, { viewer: changing })
+    ).me;
+    expect(me.passwordChangeRequired).toBe(true);
+    const reveal = (
+      await data<{ revealMyPersonalData: { ok: boolean; error: Err; value: string | null } }>(
+        fx,
+        REVEAL_MINE,
+        {},
+        { viewer: changing },
+      )
+    ).revealMyPersonalData;
+    expect(reveal).toMatchObject({ ok: false, value: null, error: { code: 'FORBIDDEN' } });
+
+    const wrong = await changeAs(changing, 'not-the-password', 'Yunhu#NewStaff2026');
+    expect(wrong).toMatchObject({ ok: false, session: null, error: { field: 'currentPassword' } });
+    const weak = await changeAs(changing, initialPassword!, 'short');
+    expect(weak).toMatchObject({ ok: false, session: null, error: { field: 'newPassword' } });
+    expect(await flagOf(account!.id)).toBe(true);
+
+    const changed = await changeAs(changing, initialPassword!, 'Yunhu#NewStaff2026');
+    expect(changed).toMatchObject({ ok: true, error: null, session: { secondFactorVerified: true } });
+    const full = await viewerOf(fx, changed.session!.accessToken);
+    expect(full).toMatchObject({ roles: ['department-staff'], department: 'MZ', mfa: true });
+    expect(await flagOf(account!.id)).toBe(false);
+    // The limited session is over; the next sign-in is an ordinary one with a second factor.
+    const ended = (await data<{ me: unknown }>(fx, ME_FLAG, {}, { viewer: changing })).me;
+    expect(ended).toBeNull();
+    expect(await signIn(fx, input.phone, initialPassword!)).toMatchObject({ ok: false });
+    const next = await signIn(fx, input.phone, 'Yunhu#NewStaff2026');
+    expect(next).toMatchObject({ ok: true, secondFactorRequired: true, passwordChangeRequired: false });
   });
 
   it('refuses a department that does not exist, and bad input, saving nothing', async () => {

@@ -70,11 +70,14 @@ export const mutationResolvers = (services: IdentityServices) => ({
     args: { refreshToken?: string | null; everywhere?: boolean | null },
     ctx: IdentityContext,
   ) => signOut(ctx.em.fork(), services, ctx.viewer, args, ctx.locale),
-  changePassword: (
+  changePassword: async (
     _: unknown,
     args: { currentPassword: string; newPassword: string },
     ctx: IdentityContext,
-  ) => changePassword(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log),
+  ) => {
+    const result = await changePassword(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.log);
+    return result.ok ? asSignedIn(ctx, result) : result;
+  },
   enrolTotp: (_: unknown, __: unknown, ctx: IdentityContext) =>
     enrolTotp(ctx.em.fork(), services, ctx.viewer, ctx.locale),
   confirmTotp: async (_: unknown, { code }: { code: string }, ctx: IdentityContext) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ErrorCode, fail, ok, pick, type Failure, type Locale, type Result } from '@bianmin/kit';
+import { ErrorCode, fail, ok, pick, type Failure, type Locale, type Result, type Viewer } from '@bianmin/kit';
 import { Department } from '../department/department.entity.js';
 import { LifeEvent } from '../life-event/life-event.entity.js';
 import { linkItemToPoints } from '../service-point/service-point.links.js';
@@ -25,10 +25,40 @@ function fieldsOf(input: ServiceItemInput) {
   };
 }
 
-/** Check the input and the codes it refers to; returns the parsed input or a failure naming the field. */
+/**
+ * The department whose items this editor may change: staff edit only their own department's items
+ * (the `catalog-editor` role alone is not enough). An account without a department may edit nothing.
+ */
+function editorDepartment(viewer: Viewer, locale: Locale): string | Failure {
+  if (viewer.department) return viewer.department;
+  return fail(
+    ErrorCode.FORBIDDEN,
+    pick(locale, {
+      zh: '您的账号未关联部门，不能编辑事项',
+      en: 'Your account does not belong to a department, so it cannot edit service items.',
+    }),
+  );
+}
+
+function otherDepartment(department: string, locale: Locale, field: string): Failure {
+  return fail(
+    ErrorCode.FORBIDDEN,
+    pick(locale, {
+      zh: `只能创建和编辑本部门（${department}）的事项`,
+      en: `You may only create and edit service items of your own department (${department}).`,
+    }),
+    field,
+  );
+}
+
+/**
+ * Check the input, that it stays in the editor's department, and the codes it refers to; returns
+ * the parsed input or a failure naming the field. Reads only: nothing is written before it passes.
+ */
 async function validate(
   em: EntityManager,
   raw: unknown,
+  department: string,
   locale: Locale,
 ): Promise<ServiceItemInput | Failure> {
   const parsed = serviceItemInput.safeParse(raw);
@@ -42,6 +72,8 @@ async function validate(
     );
   }
   const input = parsed.data;
+  // Before any lookup, so another department's editor learns nothing from the database.
+  if (input.departmentCode !== department) return otherDepartment(department, locale, 'departmentCode');
   if (!(await em.findOne(Department, { code: input.departmentCode }))) {
     return fail(
       ErrorCode.BAD_USER_INPUT,
@@ -76,8 +108,16 @@ async function writeLinks(em: EntityManager, item: ServiceItem, lifeEvents: stri
   await linkItemToPoints(em, item);
 }
 
-export async function createServiceItem(em: EntityManager, raw: unknown, locale: Locale): Promise<Saved> {
-  const input = await validate(em, raw, locale);
+/** Create a guide in the editor's own department. */
+export async function createServiceItem(
+  em: EntityManager,
+  viewer: Viewer,
+  raw: unknown,
+  locale: Locale,
+): Promise<Saved> {
+  const department = editorDepartment(viewer, locale);
+  if (typeof department !== 'string') return department;
+  const input = await validate(em, raw, department, locale);
   if ('ok' in input) return input;
   if (await em.findOne(ServiceItem, { code: input.code })) {
     return fail(
@@ -115,24 +155,32 @@ export async function createServiceItem(em: EntityManager, raw: unknown, locale:
 }
 
 /**
- * Edit a guide. The previous version is kept; `expectedVersion` is an optimistic lock checked in
- * the UPDATE itself, so of two concurrent editors exactly one wins.
+ * Edit a guide of the editor's own department; it stays in that department. The previous version
+ * is kept; `expectedVersion` is an optimistic lock checked in the UPDATE itself, so of two
+ * concurrent editors exactly one wins.
  */
 export async function updateServiceItem(
   em: EntityManager,
+  viewer: Viewer,
   id: string,
   expectedVersion: number,
   raw: unknown,
   locale: Locale,
 ): Promise<Saved> {
+  const department = editorDepartment(viewer, locale);
+  if (typeof department !== 'string') return department;
   const current = await em.fork().findOne(ServiceItem, { id });
+  // NOT_FOUND before FORBIDDEN: items are public (serviceItem(id) tells anyone whether an id
+  // exists and whose it is), so the order reveals nothing new and helps an editor with a bad id.
   if (!current)
     return fail(
       ErrorCode.NOT_FOUND,
       pick(locale, { zh: '没有这个事项', en: 'There is no such service item.' }),
       'id',
     );
-  const input = await validate(em, raw, locale);
+  // Before the input is looked at: another department's item gets the same answer whatever is sent.
+  if (current.departmentCode !== department) return otherDepartment(department, locale, 'id');
+  const input = await validate(em, raw, department, locale);
   if ('ok' in input) return input;
   if (input.code !== current.code && (await em.fork().findOne(ServiceItem, { code: input.code }))) {
     return fail(
@@ -152,9 +200,10 @@ export async function updateServiceItem(
   if (current.version !== expectedVersion) return conflict;
   const now = new Date();
   const won = await em.transactional(async (tx) => {
+    // The department is in the WHERE too, so the check above and the write cannot disagree.
     const changed = await tx.nativeUpdate(
       ServiceItem,
-      { id, version: expectedVersion },
+      { id, version: expectedVersion, departmentCode: department },
       { ...fieldsOf(input), version: expectedVersion + 1, updatedAt: now },
     );
     if (changed !== 1) return false;

@@ -90,7 +90,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     phone: '13800000006',
     password: 'Yunhu#Editor2026',
     roles: ['catalog-editor'],
-    departmentCode: null,
+    // Edits the 民政局 (MZ) guides only: catalog editing is scoped to the editor's department.
+    departmentCode: 'MZ',
     totpSecret: 'AYMIESHF4KS6QK4U4ULL7ERYPLU54SEV',
     person: {
       name: '周编辑',

@@ -37,6 +37,8 @@ export const Account = defineEntity({
     recoveryCodes: p.json<RecoveryCodeEntry[]>(),
     createdAt: p.datetime(),
     passwordChangedAt: p.datetime(),
+    /** Set when an administrator created the account with an initial password; cleared by `changePassword`. */
+    passwordChangeRequired: p.boolean().default(false),
     version: p.integer(),
   },
 });

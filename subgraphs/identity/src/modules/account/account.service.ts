@@ -15,14 +15,17 @@ import type { IdentityServices } from '../../services.js';
 import { checkPassword, PASSWORD_MESSAGES } from '../password/password-policy.js';
 import { QueueFullError } from '../password/semaphore.js';
 import { isFailure, requireSignedIn } from '../session/session.guard.js';
-import { revokeSessions } from '../session/session.service.js';
+import { sessionKindFor } from '../session/session.policy.js';
+import { revokeSessions, startSession, type IssuedSession } from '../session/session.service.js';
 import { Attempt, throttleKey } from '../sign-in/throttle.js';
 import { Account, type AccountState } from './account.entity.js';
 import { requireAdministrator } from './administrator.guard.js';
 
 /**
  * Change the password: the current one must be right (wrong guesses count towards the same
- * lockout as sign-in), the new one must follow the rules. Other sessions are signed out.
+ * lockout as sign-in), the new one must follow the rules. Other sessions are signed out. In a
+ * session limited to replacing an initial password, that session ends too and the result
+ * carries the full session that replaces it (with the second factor it had passed).
  */
 export async function changePassword(
   em: EntityManager,
@@ -31,9 +34,9 @@ export async function changePassword(
   args: { currentPassword: string; newPassword: string },
   locale: Locale,
   log: Logger,
-): Promise<Result<{ revokedSessions: number }> | Failure> {
+): Promise<Result<{ revokedSessions: number; session: IssuedSession | null }> | Failure> {
   const now = services.now();
-  const signedIn = await requireSignedIn(em, viewer, now, locale);
+  const signedIn = await requireSignedIn(em, viewer, now, locale, { allowPasswordChange: true });
   if (isFailure(signedIn)) return signedIn;
   const { account, session } = signedIn;
   const problem = checkPassword(args.newPassword, { phone: account.phone, username: account.username });
@@ -87,14 +90,27 @@ export async function changePassword(
     );
   }
   await attempt.succeeded();
+  const limited = session.kind === 'PASSWORD_CHANGE';
   const revoked = await em.transactional(async (tx) => {
     const changed = await tx.nativeUpdate(
       Account,
       { id: account.id, version: account.version },
-      { passwordHash, passwordChangedAt: new Date(now), version: account.version + 1 },
+      {
+        passwordHash,
+        passwordChangedAt: new Date(now),
+        passwordChangeRequired: false,
+        version: account.version + 1,
+      },
     );
     if (changed !== 1) return null;
-    return revokeSessions(tx, { accountId: account.id, id: { $ne: session.id } }, 'password-changed', now);
+    const others = await revokeSessions(
+      tx,
+      { accountId: account.id, id: { $ne: session.id } },
+      'password-changed',
+      now,
+    );
+    if (limited) await revokeSessions(tx, { accountId: account.id, id: session.id }, 'password-changed', now);
+    return others;
   });
   if (revoked === null) {
     return fail(
@@ -106,7 +122,10 @@ export async function changePassword(
     { event: 'password-changed', accountId: account.id, revokedSessions: revoked },
     'password changed',
   );
-  return ok({ revokedSessions: revoked });
+  if (!limited) return ok({ revokedSessions: revoked, session: null });
+  const fresh = (await em.fork().findOneOrFail(Account, { id: account.id })) as Account;
+  const full = await startSession(em, services, fresh, { kind: sessionKindFor(fresh), mfa: session.mfa });
+  return ok({ revokedSessions: revoked, session: full });
 }
 
 /**

@@ -15,6 +15,8 @@ export function newAccount(fields: {
   personId: string;
   at: Date;
   totpSecret?: string | null;
+  /** True for an initial password someone else chose (an administrator creating staff). */
+  passwordChangeRequired?: boolean;
 }): Account {
   return {
     id: fields.id ?? randomUUID(),
@@ -33,6 +35,7 @@ export function newAccount(fields: {
     recoveryCodes: [],
     createdAt: fields.at,
     passwordChangedAt: fields.at,
+    passwordChangeRequired: fields.passwordChangeRequired ?? false,
     version: 1,
   } as Account;
 }

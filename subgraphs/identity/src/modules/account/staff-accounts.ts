@@ -43,8 +43,11 @@ export const STAFF_ROLE_NAMES = [
 export type StaffRole = (typeof STAFF_ROLE_NAMES)[number];
 /** GraphQL enum value (DEPARTMENT_STAFF) ⇄ role name (department-staff). */
 export const roleOfEnum = (value: string) => value.toLowerCase().replace(/_/g, '-');
-/** Roles that belong to a department: the account must name one. */
-const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor'];
+/**
+ * Roles that act for one department, so the account must name one: other subgraphs scope what
+ * they allow by it (a catalog editor edits only their own department's guides).
+ */
+const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor', 'catalog-editor'];
 
 const CHANGED_MEANWHILE: Message = {
   zh: '账号信息刚被修改，请刷新后重试',
@@ -205,7 +208,10 @@ export async function createStaffAccount(
   const needsDepartment = roles.some((r) => DEPARTMENT_ROLES.includes(r));
   if (needsDepartment && !input.departmentCode) {
     return bad(
-      { zh: '部门员工和主管须选择所属部门', en: 'Department staff and supervisors need a department.' },
+      {
+        zh: '部门员工、主管和事项编辑须选择所属部门',
+        en: 'Department staff, supervisors and catalog editors need a department.',
+      },
       'departmentCode',
     );
   }
@@ -273,6 +279,8 @@ export async function createStaffAccount(
     departmentCode: input.departmentCode,
     personId: person.id,
     at,
+    // The administrator saw this password: the staff member replaces it at first sign-in.
+    passwordChangeRequired: true,
   });
 
   try {
@@ -342,8 +350,8 @@ export async function setAccountRoles(
     return fail(
       ErrorCode.BAD_USER_INPUT,
       pick(locale, {
-        zh: '该账号没有所属部门，不能设为部门员工或主管',
-        en: 'This account has no department, so it cannot be department staff or supervisor.',
+        zh: '该账号没有所属部门，不能设为部门员工、主管或事项编辑',
+        en: 'This account has no department, so it cannot be department staff, supervisor or catalog editor.',
       }),
       'roles',
     );

@@ -1,7 +1,11 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** FULL: a normal session. ENROLMENT: staff who must enrol TOTP before they get their roles. */
-export type SessionKind = 'FULL' | 'ENROLMENT';
+/**
+ * FULL: a normal session. The others are limited: they carry no roles and last 15 minutes.
+ * ENROLMENT: staff who must enrol TOTP before they get their roles. PASSWORD_CHANGE: an account
+ * that must replace the initial password an administrator handed over before it gets its roles.
+ */
+export type SessionKind = 'FULL' | 'ENROLMENT' | 'PASSWORD_CHANGE';
 
 /**
  * 会话 — one signed-in device: the family of its rotating refresh tokens. Revoking it ends every

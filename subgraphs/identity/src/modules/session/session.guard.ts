@@ -12,15 +12,16 @@ export interface SignedIn {
 /**
  * The viewer's live session and active account, for identity's own signed-in operations. The
  * access token alone is not enough here: a session signed out a minute ago still has a valid
- * token, but it cannot change a password or reveal data. Enrolment-only sessions are refused
- * unless the operation is part of enrolment.
+ * token, but it cannot change a password or reveal data. Limited sessions are refused unless the
+ * operation is their one step: enrolment for an enrolment-only session, `changePassword` for a
+ * session that must replace an initial password.
  */
 export async function requireSignedIn(
   em: EntityManager,
   viewer: Viewer,
   now: number,
   locale: Locale,
-  options: { allowEnrolment?: boolean } = {},
+  options: { allowEnrolment?: boolean; allowPasswordChange?: boolean } = {},
 ): Promise<SignedIn | Failure> {
   const session = await liveSessionOf(em, viewer, now);
   const account = session ? ((await em.findOne(Account, { id: session.accountId })) as Account | null) : null;
@@ -36,6 +37,15 @@ export async function requireSignedIn(
       pick(locale, {
         zh: '请先完成双因素认证（TOTP）绑定',
         en: 'Enrol two-factor authentication (TOTP) first.',
+      }),
+    );
+  }
+  if (session.kind === 'PASSWORD_CHANGE' && !options.allowPasswordChange) {
+    return fail(
+      ErrorCode.FORBIDDEN,
+      pick(locale, {
+        zh: '请先修改管理员设置的初始密码',
+        en: 'Replace the initial password your administrator set first.',
       }),
     );
   }

@@ -50,8 +50,9 @@ export type RevokeReason =
   | 'roles-changed';
 
 /**
- * The identity in the access token. An enrolment-only session carries no roles: it can reach
- * nothing that needs one, here or in any other subgraph, until TOTP is enrolled.
+ * The identity in the access token. A limited session (enrolment, password change) carries no
+ * roles: it can reach nothing that needs one, here or in any other subgraph, until its one
+ * step is done.
  */
 export function identityOf(
   account: Pick<Account, 'id' | 'personId' | 'roles' | 'departmentCode'>,
@@ -60,7 +61,7 @@ export function identityOf(
   return {
     accountId: account.id,
     personId: account.personId ?? null,
-    roles: session.kind === 'ENROLMENT' ? [] : [...account.roles],
+    roles: session.kind === 'FULL' ? [...account.roles] : [],
     department: account.departmentCode ?? null,
     sessionId: session.id,
     mfa: session.mfa,

@@ -10,6 +10,7 @@ export interface AuthResult {
   challengeToken: string | null;
   challengeExpiresAt: string | null;
   totpEnrolmentRequired: boolean;
+  passwordChangeRequired: boolean;
   retryAfterSeconds: number | null;
 }
 
@@ -19,6 +20,7 @@ const EMPTY = {
   challengeToken: null,
   challengeExpiresAt: null,
   totpEnrolmentRequired: false,
+  passwordChangeRequired: false,
   retryAfterSeconds: null,
 };
 
@@ -43,6 +45,7 @@ export function authSession(session: IssuedSession): AuthResult {
     error: null,
     session,
     totpEnrolmentRequired: session.kind === 'ENROLMENT',
+    passwordChangeRequired: session.kind === 'PASSWORD_CHANGE',
   };
 }
 

@@ -5,10 +5,9 @@ import { currentRequestInfo } from '../../http/request-info.js';
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
 import { parseLogin } from '../account/login.js';
-import { requiresSecondFactor } from '../account/roles.js';
 import { QueueFullError } from '../password/semaphore.js';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../session/secret-token.js';
-import { CHALLENGE_MAX_FAILURES, CHALLENGE_SECONDS } from '../session/session.policy.js';
+import { CHALLENGE_MAX_FAILURES, CHALLENGE_SECONDS, sessionKindFor } from '../session/session.policy.js';
 import { startSession } from '../session/session.service.js';
 import { checkSecondFactor } from '../totp/second-factor.js';
 import {
@@ -80,11 +79,11 @@ async function issueAfterPassword(
     });
     return authChallenge(token, expiresAt);
   }
-  if (requiresSecondFactor(account.roles)) {
-    // Staff who have not enrolled yet: a 15-minute session with no roles, good only for enrolling.
-    return authSession(await startSession(em, services, account, { kind: 'ENROLMENT', mfa: false }));
-  }
-  return authSession(await startSession(em, services, account, { kind: 'FULL', mfa: false }));
+  // Staff who have not enrolled yet, or an account with an initial password, get a 15-minute
+  // session with no roles, good only for that one step.
+  return authSession(
+    await startSession(em, services, account, { kind: sessionKindFor(account), mfa: false }),
+  );
 }
 
 /**
@@ -260,5 +259,5 @@ export async function verifySecondFactor(
   await attempt.succeeded();
   log.info({ event: 'second-factor-passed', accountId: account.id, method }, 'second factor accepted');
   const fresh = (await em.fork().findOneOrFail(Account, { id: account.id })) as Account;
-  return authSession(await startSession(em, services, fresh, { kind: 'FULL', mfa: true }));
+  return authSession(await startSession(em, services, fresh, { kind: sessionKindFor(fresh), mfa: true }));
 }

@@ -14,6 +14,7 @@ import {
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
 import { requireSignedIn, isFailure } from '../session/session.guard.js';
+import { sessionKindFor } from '../session/session.policy.js';
 import { revokeSessions, startSession, type IssuedSession } from '../session/session.service.js';
 import { Attempt, throttleKey } from '../sign-in/throttle.js';
 import { claimTotpStep } from './second-factor.js';
@@ -149,5 +150,6 @@ export async function confirmTotp(
   if (session.kind !== 'ENROLMENT') return ok({ session: null });
   await revokeSessions(em, { accountId: account.id, id: session.id }, 'enrolment-complete', now);
   const fresh = (await em.fork().findOneOrFail(Account, { id: account.id })) as Account;
-  return ok({ session: await startSession(em, services, fresh, { kind: 'FULL', mfa: true }) });
+  // Enrolled: a full session, or one more limited step when the initial password must go.
+  return ok({ session: await startSession(em, services, fresh, { kind: sessionKindFor(fresh), mfa: true }) });
 }

@@ -3,6 +3,7 @@ import { Migration20261129022936_initial } from './Migration20261129022936_initi
 import { Migration20261129025527_staff_reveal_audit } from './Migration20261129025527_staff_reveal_audit.js';
 import { Migration20261129030515_pipl_consent_deletion } from './Migration20261129030515_pipl_consent_deletion.js';
 import { Migration20261129031441_api_clients } from './Migration20261129031441_api_clients.js';
+import { Migration20261129041351_initial_password_change } from './Migration20261129041351_initial_password_change.js';
 
 /** Applied in order on start. Add new migrations at the end (npm run migration:create). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -13,4 +14,5 @@ export const postgresqlMigrations: MigrationObject[] = [
     class: Migration20261129030515_pipl_consent_deletion,
   },
   { name: 'Migration20261129031441_api_clients', class: Migration20261129031441_api_clients },
+  { name: 'Migration20261129041351_initial_password_change', class: Migration20261129041351_initial_password_change },
 ];
