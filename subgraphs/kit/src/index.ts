@@ -11,3 +11,5 @@ export * from './db/orm.js';
 export * from './http/server.js';
 export * from './server.js';
 export * from './pagination.js';
+export * from './events/index.js';
+export * from './scheduling/index.js';
