@@ -1,7 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /** Ports apart from `npm start`'s, so the suite runs while a developer's platform is up. */
-export const E2E_PORTS = { shell: 3100, services: 3101, gateway: 4100, catalog: 4101, identity: 4102 };
+export const E2E_PORTS = {
+  shell: 3100,
+  services: 3101,
+  affairsRemote: 3102,
+  gateway: 4100,
+  catalog: 4101,
+  identity: 4102,
+  affairs: 4103,
+};
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -43,9 +51,11 @@ export default defineConfig({
       DATA_DIR: '../.data/e2e',
       SHELL_PORT: String(E2E_PORTS.shell),
       SERVICES_PORT: String(E2E_PORTS.services),
+      AFFAIRS_REMOTE_PORT: String(E2E_PORTS.affairsRemote),
       GATEWAY_PORT: String(E2E_PORTS.gateway),
       CATALOG_PORT: String(E2E_PORTS.catalog),
       IDENTITY_PORT: String(E2E_PORTS.identity),
+      AFFAIRS_PORT: String(E2E_PORTS.affairs),
       LOG_LEVEL: 'warn',
     },
   },

@@ -5,7 +5,8 @@
  */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { accessTokenKeyFile, createLogger, type Logger } from '@bianmin/kit';
+import { accessTokenKeyFile, createEventBus, createLogger, OutboxRelay, type Logger } from '@bianmin/kit';
+import { createAffairsOrm, createAffairsSubgraph, seedAffairs, startSlaScheduler } from '@bianmin/affairs';
 import { createCatalogOrm, createCatalogSubgraph, seedCatalog } from '@bianmin/catalog';
 import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
 import {
@@ -14,8 +15,9 @@ import {
   loadSecretBox,
   seedIdentity,
   signingKeysFromFile,
+  startCaseFileConsumer,
 } from '@bianmin/identity';
-import { createShellServer, createStaticServer, servicesRemote } from '@bianmin/shell/server';
+import { affairsRemote, createShellServer, createStaticServer, servicesRemote } from '@bianmin/shell/server';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -25,11 +27,29 @@ export interface PlatformOptions {
   host: string;
   /** The host name printed and used in browser-facing URLs. */
   publicHost: string;
-  ports: { shell: number; services: number; gateway: number; catalog: number; identity: number };
+  ports: {
+    shell: number;
+    services: number;
+    affairsRemote: number;
+    gateway: number;
+    catalog: number;
+    identity: number;
+    affairs: number;
+  };
+  /** NATS JetStream for domain events; the in-process bus when unset. */
+  natsUrl?: string;
   log?: Logger;
 }
 
-export const DEFAULT_PORTS = { shell: 3000, services: 3001, gateway: 4000, catalog: 4001, identity: 4002 };
+export const DEFAULT_PORTS = {
+  shell: 3000,
+  services: 3001,
+  affairsRemote: 3002,
+  gateway: 4000,
+  catalog: 4001,
+  identity: 4002,
+  affairs: 4003,
+};
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -48,6 +68,9 @@ export async function startPlatform(options: PlatformOptions) {
   const log = options.log ?? createLogger('platform');
   const { ports, host, publicHost } = options;
   const url = (port: number, path = '') => `http://${publicHost}:${port}${path}`;
+
+  // Domain events: every subgraph's outbox relay publishes here; consumers subscribe here.
+  const bus = await createEventBus({ natsUrl: options.natsUrl, log: log.child({ service: 'bus' }) });
 
   const orm = await createCatalogOrm({
     databaseUrl: options.databaseUrl,
@@ -74,6 +97,35 @@ export async function startPlatform(options: PlatformOptions) {
     secretBox,
   });
   await identity.listen(ports.identity, host);
+  // Identity learns from affairs' events which department handles whose case (purpose-bound reveals).
+  const caseFiles = await startCaseFileConsumer({
+    orm: identityOrm,
+    bus,
+    log: createLogger('identity-case-files'),
+  });
+
+  // Affairs reads item terms from the catalog and the applicant's facts from identity (as the applicant).
+  const affairsOrm = await createAffairsOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  await seedAffairs(affairsOrm, { demo: true, log });
+  const affairs = createAffairsSubgraph({
+    orm: affairsOrm,
+    log: createLogger('affairs'),
+    internalSecret: options.internalSecret,
+    catalogUrl: `http://127.0.0.1:${ports.catalog}/graphql`,
+    identityUrl: `http://127.0.0.1:${ports.identity}/graphql`,
+    dataDir: options.dataDir,
+    // Browsers upload files straight to affairs with a signed, single-use URL.
+    publicUrl: url(ports.affairs),
+    corsOrigins: [url(ports.shell), `http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`],
+  });
+  await affairs.listen(ports.affairs, host);
+  const affairsRelay = new OutboxRelay({ orm: affairsOrm, bus, log: createLogger('affairs-relay') });
+  affairsRelay.start();
+  const affairsSla = startSlaScheduler({
+    orm: affairsOrm,
+    services: affairs.services,
+    log: createLogger('affairs-sla'),
+  });
 
   const gateway = createGateway({
     env: loadGatewayEnv({
@@ -83,6 +135,7 @@ export async function startPlatform(options: PlatformOptions) {
       ...(options.internalSecret ? { INTERNAL_AUTH_SECRET: options.internalSecret } : {}),
       SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
       SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
+      SUBGRAPH_AFFAIRS_URL: `http://127.0.0.1:${ports.affairs}/graphql`,
       CORS_ORIGINS: [
         url(ports.shell),
         `http://127.0.0.1:${ports.shell}`,
@@ -94,10 +147,15 @@ export async function startPlatform(options: PlatformOptions) {
 
   const services = createStaticServer({ root: root('frontends/services/dist'), cors: true });
   await listen(services, ports.services, host);
+  const affairsFrontend = createStaticServer({ root: root('frontends/affairs/dist'), cors: true });
+  await listen(affairsFrontend, ports.affairsRemote, host);
   const shell = createShellServer({
     distDir: root('shell/dist'),
     gatewayUrl: url(ports.gateway, '/graphql'),
-    remotes: [servicesRemote(url(ports.services, '/remoteEntry.js'))],
+    remotes: [
+      servicesRemote(url(ports.services, '/remoteEntry.js')),
+      affairsRemote(url(ports.affairsRemote, '/remoteEntry.js')),
+    ],
   });
   await listen(shell, ports.shell, host);
 
@@ -107,17 +165,25 @@ export async function startPlatform(options: PlatformOptions) {
       gateway: url(ports.gateway, '/graphql'),
       catalog: url(ports.catalog, '/graphql'),
       identity: url(ports.identity, '/graphql'),
+      affairs: url(ports.affairs, '/graphql'),
       services: url(ports.services, '/remoteEntry.js'),
+      affairsRemote: url(ports.affairsRemote, '/remoteEntry.js'),
     },
     catalog,
     identity,
+    affairs,
     gateway,
     /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */
     async stop() {
       await closeServer(shell);
       await closeServer(services);
+      await closeServer(affairsFrontend);
       await gateway.stop(5000);
-      await Promise.all([catalog.stop(5000), identity.stop(5000)]);
+      await affairsSla.stop();
+      await affairsRelay.stop();
+      await caseFiles.close();
+      await Promise.all([catalog.stop(5000), identity.stop(5000), affairs.stop(5000)]);
+      await bus.close();
     },
   };
 }

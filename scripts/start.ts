@@ -17,20 +17,28 @@ const env = parseEnvOrExit({
   PUBLIC_HOST: z.string().default('localhost'),
   SHELL_PORT: port(DEFAULT_PORTS.shell),
   SERVICES_PORT: port(DEFAULT_PORTS.services),
+  AFFAIRS_REMOTE_PORT: port(DEFAULT_PORTS.affairsRemote),
+  NATS_URL: z
+    .string()
+    .regex(/^nats:\/\//, 'must be a nats:// URL')
+    .optional(),
   GATEWAY_PORT: port(DEFAULT_PORTS.gateway),
   CATALOG_PORT: port(DEFAULT_PORTS.catalog),
   IDENTITY_PORT: port(DEFAULT_PORTS.identity),
+  AFFAIRS_PORT: port(DEFAULT_PORTS.affairs),
 });
 const log = createLogger('platform', env.LOG_LEVEL);
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const missing = ['shell/dist/index.html', 'frontends/services/dist/remoteEntry.js'].filter(
-  (f) => !existsSync(join(repo, f)),
-);
+const missing = [
+  'shell/dist/index.html',
+  'frontends/services/dist/remoteEntry.js',
+  'frontends/affairs/dist/remoteEntry.js',
+].filter((f) => !existsSync(join(repo, f)));
 if (missing.length > 0 || process.argv.includes('--build')) {
   console.log('Building the shell and micro-frontends (first start only)…');
   execSync(
-    'npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --output-logs=errors-only',
+    'npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --filter=@bianmin/affairs-web --output-logs=errors-only',
     { stdio: 'inherit', cwd: repo },
   );
 }
@@ -45,10 +53,13 @@ const platform = await startPlatform({
   ports: {
     shell: env.SHELL_PORT,
     services: env.SERVICES_PORT,
+    affairsRemote: env.AFFAIRS_REMOTE_PORT,
     gateway: env.GATEWAY_PORT,
     catalog: env.CATALOG_PORT,
     identity: env.IDENTITY_PORT,
+    affairs: env.AFFAIRS_PORT,
   },
+  natsUrl: env.NATS_URL,
   log,
 });
 console.log(`
@@ -58,7 +69,9 @@ console.log(`
     GraphQL gateway:      ${platform.urls.gateway}   (explorer in development)
     catalog subgraph:     ${platform.urls.catalog}
     identity subgraph:    ${platform.urls.identity}
+    affairs subgraph:     ${platform.urls.affairs}
     services remote:      ${platform.urls.services}
+    affairs remote:       ${platform.urls.affairsRemote}
 
   Press Ctrl-C to stop.
 `);

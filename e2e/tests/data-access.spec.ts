@@ -1,92 +1,88 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
-import { E2E_PORTS } from '../playwright.config.js';
+import { expect, test } from '@playwright/test';
+import { DEMO, gql, signIn } from './support/gateway.js';
 
-const GATEWAY = `http://localhost:${E2E_PORTS.gateway}/graphql`;
-const RESIDENT = { login: '13800000001', password: 'Yunhu#Resident2026' };
-// 王主管 (supervisor, 民政局); secret from subgraphs/identity/README.md.
-const SUPERVISOR = {
-  login: '13800000003',
-  password: 'Yunhu#Supervisor2026',
-  totp: 'NK4QDKUZNIZKYSYOP76OJXSEHIEE4T2A',
-};
-
-async function gql<T>(
-  request: APIRequestContext,
-  query: string,
-  variables: object = {},
-  token?: string,
-): Promise<T> {
-  const res = await request.post(GATEWAY, {
-    data: { query, variables },
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-const SIGN_IN = `mutation ($input: SignInInput!) {
-  signIn(input: $input) { ok error { code message } secondFactorRequired challengeToken session { accessToken } }
-}`;
-type SignIn = {
-  signIn: {
-    ok: boolean;
-    secondFactorRequired: boolean;
-    challengeToken: string | null;
-    session: { accessToken: string } | null;
+const ERR = 'error { code message field }';
+type Result = {
+  ok: boolean;
+  error: unknown;
+  application: {
+    id: string;
+    reference: string;
+    version: number;
+    materials: { id: string; required: boolean; fromLicenceType: string | null }[];
   };
 };
 
-test('a supervisor reveals a resident’s ID number for a case; the resident sees who looked and why', async ({
+test('a supervisor reveals a resident’s ID number for the case they handle; the resident sees who looked and why', async ({
   page,
   request,
 }, testInfo) => {
-  // The resident's person id, through the gateway like any client.
-  const resident = (
-    await gql<SignIn>(request, SIGN_IN, { input: { login: RESIDENT.login, password: RESIDENT.password } })
-  ).signIn;
-  const me = await gql<{ me: { person: { id: string } } }>(
+  // The resident applies to 民政局 (MZ-004, the ID card comes from the licence), through the gateway.
+  const resident = await signIn(request, DEMO.resident);
+  const me = await gql<{ me: { person: { id: string } } }>(request, '{ me { person { id } } }', {}, resident);
+  const item = (
+    await gql<{ serviceItemByCode: { id: string } }>(request, `{ serviceItemByCode(code: "MZ-004") { id } }`)
+  ).serviceItemByCode;
+  let app = (
+    await gql<{ startApplication: Result }>(
+      request,
+      `mutation ($i: ID!) { startApplication(itemId: $i) { ok ${ERR} application { id reference version materials { id required fromLicenceType } } } }`,
+      { i: item.id },
+      resident,
+    )
+  ).startApplication.application;
+  const licences = app.materials.filter((m) => m.required && m.fromLicenceType).map((m) => m.id);
+  app = (
+    await gql<{ saveApplicationDraft: Result }>(
+      request,
+      `mutation ($id: ID!, $v: Int!, $l: [ID!]) { saveApplicationDraft(id: $id, expectedVersion: $v, input: { useLicenceFor: $l }) { ok ${ERR} application { id reference version materials { id required fromLicenceType } } } }`,
+      { id: app.id, v: app.version, l: licences },
+      resident,
+    )
+  ).saveApplicationDraft.application;
+  await gql(
     request,
-    '{ me { person { id } } }',
-    {},
-    resident.session!.accessToken,
+    `mutation ($id: ID!, $v: Int!) { actOnApplication(id: $id, expectedVersion: $v, action: "submit") { ok ${ERR} } }`,
+    { id: app.id, v: app.version },
+    resident,
   );
 
-  // The supervisor signs in with password and TOTP, then reveals with a declared purpose.
-  const first = (
-    await gql<SignIn>(request, SIGN_IN, { input: { login: SUPERVISOR.login, password: SUPERVISOR.password } })
-  ).signIn;
-  expect(first.secondFactorRequired).toBe(true);
-  const code = new TOTP({ secret: Secret.fromBase32(SUPERVISOR.totp) }).generate({
-    timestamp: Date.now() + testInfo.retry * 30_000,
-  });
-  const second = await gql<{ verifySecondFactor: { ok: boolean; session: { accessToken: string } } }>(
-    request,
-    `mutation ($input: VerifySecondFactorInput!) { verifySecondFactor(input: $input) { ok session { accessToken } } }`,
-    { input: { challengeToken: first.challengeToken, code } },
-  );
-  expect(second.verifySecondFactor.ok).toBe(true);
-  const reference = `SQ-E2E-${Date.now()}`;
-  const reveal = await gql<{ revealPersonalData: { ok: boolean; value: string | null } }>(
-    request,
-    `mutation ($id: ID!, $purpose: RevealPurposeInput!) {
-      revealPersonalData(personId: $id, field: ID_NUMBER, purpose: $purpose) { ok value }
-    }`,
-    { id: me.me.person.id, purpose: { kind: 'CASE_HANDLING', reference } },
-    second.verifySecondFactor.session.accessToken,
-  );
-  expect(reveal.revealPersonalData.ok).toBe(true);
-  expect(reveal.revealPersonalData.value).toMatch(/^\d{17}[\dX]$/);
+  // 王主管 (supervisor, 民政局) reveals with the case as the declared purpose. Identity learns of
+  // the case from affairs' events, a moment after the submission: retry until it has.
+  const supervisor = await signIn(request, DEMO.supervisor, testInfo.retry * 2);
+  const reveal = async () =>
+    (
+      await gql<{
+        revealPersonalData: { ok: boolean; value: string | null; error: { code: string } | null };
+      }>(
+        request,
+        `mutation ($id: ID!, $purpose: RevealPurposeInput!) {
+          revealPersonalData(personId: $id, field: ID_NUMBER, purpose: $purpose) { ok value error { code } }
+        }`,
+        { id: me.me.person.id, purpose: { kind: 'CASE_HANDLING', reference: app.reference } },
+        supervisor,
+      )
+    ).revealPersonalData;
+  let value: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const result = await reveal();
+        value = result.value;
+        return result.ok;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  expect(value).toMatch(/^\d{17}[\dX]$/);
 
   // The resident opens 谁查看了我的信息 and finds the access with its purpose.
   await page.goto('/signin?returnTo=%2Faccount');
-  await page.getByTestId('signin-login').fill(RESIDENT.login);
-  await page.getByTestId('signin-password').fill(RESIDENT.password);
+  await page.getByTestId('signin-login').fill(DEMO.resident.login);
+  await page.getByTestId('signin-password').fill(DEMO.resident.password);
   await page.getByTestId('signin-submit').click();
   await expect(page).toHaveURL(/\/account$/);
-  const entry = page.getByTestId('data-access-entry').filter({ hasText: reference });
-  await expect(entry).toHaveCount(1);
-  await expect(entry).toContainText(/民政/);
+  const entry = page.getByTestId('data-access-entry').filter({ hasText: app.reference });
+  await expect(entry.first()).toBeVisible();
+  await expect(entry.first()).toContainText(/民政/);
 });

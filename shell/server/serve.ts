@@ -254,6 +254,17 @@ export function servicesRemote(entry: string): RemoteManifestEntry {
   };
 }
 
+/** The affairs remote (办事: apply online, my applications, the staff workbench). */
+export function affairsRemote(entry: string): RemoteManifestEntry {
+  return {
+    name: 'affairs',
+    entry,
+    module: './App',
+    basePath: '/affairs',
+    title: { 'zh-CN': '我的办件', en: 'My applications' },
+  };
+}
+
 export interface ShellServerOptions {
   /** The shell's webpack output; defaults to `shell/dist`. */
   distDir?: string;
@@ -283,12 +294,16 @@ function main() {
   const port = Number(process.env['PORT'] ?? 3000);
   const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://localhost:4000/graphql';
   const servicesEntry = process.env['REMOTE_SERVICES_URL'] ?? 'http://localhost:3001/remoteEntry.js';
+  const affairsEntry = process.env['REMOTE_AFFAIRS_URL'] ?? 'http://localhost:3002/remoteEntry.js';
   if (!existsSync(path.join(DEFAULT_DIST_DIR, 'index.html'))) {
     console.warn(
       `shell: ${DEFAULT_DIST_DIR} has no build yet; run \`npm run build -w @bianmin/shell\` first`,
     );
   }
-  const server = createShellServer({ gatewayUrl, remotes: [servicesRemote(servicesEntry)] });
+  const server = createShellServer({
+    gatewayUrl,
+    remotes: [servicesRemote(servicesEntry), affairsRemote(affairsEntry)],
+  });
   server.listen(port, () => {
     process.stdout.write(
       `shell: http://localhost:${port}/ (gateway ${gatewayUrl}, services ${servicesEntry})\n`,

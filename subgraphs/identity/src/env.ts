@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { baseEnvShape } from '@bianmin/kit';
+import { baseEnvShape, eventsEnvShape } from '@bianmin/kit';
 
 /** Every variable the identity service reads; see the README's table. */
 export const identityEnvShape = {
   ...baseEnvShape,
+  ...eventsEnvShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   HOST: z.string().default('0.0.0.0'),
   /** Create the demo accounts when missing (never in production); organizations are always seeded. */

@@ -1,4 +1,4 @@
-import { accessTokenKeyFile, createLogger, onShutdown, parseEnvOrExit } from '@bianmin/kit';
+import { accessTokenKeyFile, createEventBus, createLogger, onShutdown, parseEnvOrExit } from '@bianmin/kit';
 import { Redis } from 'ioredis';
 import { createIdentityOrm } from './db/orm.js';
 import { seedIdentity } from './db/seeds/index.js';
@@ -6,7 +6,7 @@ import { identityEnvShape } from './env.js';
 import { loadSecretBox, signingKeysFromFile } from './keys.js';
 import { createPasswordHasher } from './modules/password/password-hasher.js';
 import { createThrottles } from './modules/sign-in/throttle.js';
-import { createIdentitySubgraph } from './server.js';
+import { createIdentitySubgraph, startCaseFileConsumer } from './server.js';
 
 const env = parseEnvOrExit(identityEnvShape);
 const log = createLogger('identity', env.LOG_LEVEL);
@@ -45,8 +45,13 @@ const identity = createIdentitySubgraph({
   totpIssuer: env.TOTP_ISSUER,
 });
 await identity.listen(env.PORT, env.HOST);
+// Which department handles whose case, from affairs' events (NATS JetStream; in-process alone).
+const bus = await createEventBus({ natsUrl: env.NATS_URL, log });
+const caseFiles = await startCaseFileConsumer({ orm, bus, log });
 onShutdown(log, [
   () => identity.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
+  () => caseFiles.close(),
+  () => bus.close(),
   async () => {
     await redis?.quit();
   },

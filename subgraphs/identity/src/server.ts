@@ -73,3 +73,8 @@ export { loadSecretBox, signingKeysFromFile } from './keys.js';
 export { createThrottles } from './modules/sign-in/throttle.js';
 export { createPasswordHasher } from './modules/password/password-hasher.js';
 export { SecretBox } from './modules/totp/secret-box.js';
+export {
+  CASE_FILE_CONSUMER,
+  startCaseFileConsumer,
+  type CaseFileConsumerDeps,
+} from './modules/case-file/case-file.consumer.js';

@@ -44,6 +44,11 @@ export interface SubgraphOptions<TLoaders> {
   internalSecret?: string;
   /** Extra HTTP routes. */
   routes?: Parameters<typeof createHttpServer>[0]['routes'];
+  /**
+   * Browser origins allowed to call this subgraph directly (CORS). Only for routes a browser
+   * must reach without the gateway, such as signed file-upload URLs; GraphQL goes through the gateway.
+   */
+  corsOrigins?: string[];
 }
 
 export interface Subgraph<TLoaders> {
@@ -119,6 +124,7 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
   const http = createHttpServer({
     apollo,
     log,
+    corsOrigins: options.corsOrigins,
     context: async (req, requestId) => context(req, requestId),
     routes: {
       '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),

@@ -1,5 +1,7 @@
+import { outboxEntities } from '@bianmin/kit';
 import { Account } from '../modules/account/account.entity.js';
 import { ApiClient } from '../modules/api-client/api-client.entity.js';
+import { CaseFile } from '../modules/case-file/case-file.entity.js';
 import { ConsentRecord } from '../modules/consent/consent-record.entity.js';
 import { DeletionRequest } from '../modules/deletion/deletion-request.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
@@ -19,4 +21,7 @@ export const entities = [
   ConsentRecord,
   DeletionRequest,
   ApiClient,
+  CaseFile,
+  // processed_event: which affairs events the case-file consumer has handled (outbox_message comes along).
+  ...outboxEntities,
 ];

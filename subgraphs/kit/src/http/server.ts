@@ -66,7 +66,8 @@ function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[] 
     'access-control-allow-headers',
     'content-type, authorization, apollographql-client-name, apollographql-client-version, x-request-id, x-apollo-operation-name, apollo-require-preflight, accept-language',
   );
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  // PUT: file uploads straight from the browser to a subgraph's signed upload URL.
+  res.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
   res.setHeader('access-control-max-age', '600');
 }
 

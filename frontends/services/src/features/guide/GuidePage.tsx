@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Checkbox, Collapse, Tag } from 'antd';
 import {
   AimOutlined,
+  FormOutlined,
   GlobalOutlined,
   MobileOutlined,
   PhoneOutlined,
@@ -116,6 +117,7 @@ function Guide({ item }: { item: ServiceGuide }) {
             </li>
           )}
         </ul>
+        {item.channels.includes('ONLINE') && <ApplyOnline itemId={item.id} />}
       </PageHeading>
 
       <div className="svc-guide__layout">
@@ -254,6 +256,38 @@ function Guide({ item }: { item: ServiceGuide }) {
         {t('guide.version', { version: item.version, date: updatedText })}
       </p>
     </article>
+  );
+}
+
+/**
+ * 在线办理: the affairs remote's apply wizard. A plain link to the shell's route — remotes never
+ * import each other; the shell loads the affairs remote for `/affairs/*`.
+ */
+const APPLY_ONLINE_PATH = '/affairs/apply/';
+
+function ApplyOnline({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const href = `${APPLY_ONLINE_PATH}${encodeURIComponent(itemId)}`;
+  return (
+    <p className="svc-guide__meta">
+      <Button
+        type="primary"
+        size="large"
+        icon={<FormOutlined aria-hidden />}
+        href={href}
+        onClick={(event) => {
+          // A plain click stays in the page (the shell's router); modified clicks open a new tab.
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          void navigate(href);
+        }}
+        data-testid="apply-online"
+      >
+        {t('guide.applyOnline')}
+      </Button>
+      <span className="svc-muted svc-small">{t('guide.applyOnlineHint')}</span>
+    </p>
   );
 }
 

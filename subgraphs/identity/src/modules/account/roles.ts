@@ -36,4 +36,6 @@ export const ACCOUNT_READER_ROLES: readonly string[] = ['administrator', 'audito
  */
 export const REVEAL_ROLES: readonly string[] = ['department-staff', 'supervisor'];
 export const AUDITOR_ROLE = 'auditor';
+/** The only role that may reveal data for a legal request (依法调取). */
+export const SUPERVISOR_ROLE = 'supervisor';
 export const ADMINISTRATOR_ROLE = 'administrator';

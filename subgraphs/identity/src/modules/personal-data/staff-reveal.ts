@@ -12,7 +12,8 @@ import {
 } from '@bianmin/kit';
 import type { IdentityServices } from '../../services.js';
 import { Account } from '../account/account.entity.js';
-import { ADMINISTRATOR_ROLE, AUDITOR_ROLE, REVEAL_ROLES } from '../account/roles.js';
+import { ADMINISTRATOR_ROLE, AUDITOR_ROLE, REVEAL_ROLES, SUPERVISOR_ROLE } from '../account/roles.js';
+import { caseAllowingReveal } from '../case-file/case-access.js';
 import { Person } from '../person/person.entity.js';
 import { isFailure, requireSignedIn } from '../session/session.guard.js';
 import { isFailureOf, valueOf, writeAccessRecord, type PersonalDataField } from './access-record.js';
@@ -81,8 +82,9 @@ const forbidden = (locale: Locale, zh: string, en: string) =>
  * this order, so that nothing about the person leaks to a caller who may not look: a live
  * session; the account's current roles (department staff or supervisor, and neither
  * administrator nor auditor — separation of duties); a session that passed the second factor;
- * the purpose; the person. Then exactly one access record is written and committed, and only
- * then is the value returned.
+ * the purpose (and for LEGAL_REQUEST, the supervisor role); the person; for CASE_HANDLING, the
+ * case (this person's, the staff member's department, open or recently closed). Then exactly
+ * one access record is written and committed, and only then is the value returned.
  */
 export async function revealPersonalData(
   em: EntityManager,
@@ -111,6 +113,17 @@ export async function revealPersonalData(
   }
   const purpose = checkPurpose(args.purpose, locale);
   if (isFailure(purpose)) return purpose;
+  // 依法调取 is a supervisor's decision, whichever case it concerns.
+  if (purpose.kind === 'LEGAL_REQUEST' && !roles.includes(SUPERVISOR_ROLE)) {
+    return fail(
+      ErrorCode.FORBIDDEN,
+      pick(locale, {
+        zh: '依法调取个人信息须由主管办理',
+        en: 'Only a supervisor may reveal personal data for a legal request.',
+      }),
+      'purpose.kind',
+    );
+  }
   const person =
     args.personId.length > 0 && args.personId.length <= 36
       ? await em.findOne(Person, { id: args.personId })
@@ -121,6 +134,19 @@ export async function revealPersonalData(
       pick(locale, { zh: '没有这个人', en: 'There is no such person.' }),
       'personId',
     );
+  }
+  if (purpose.kind === 'CASE_HANDLING') {
+    const handled = await caseAllowingReveal(
+      em,
+      {
+        reference: purpose.reference,
+        personId: person.id,
+        departmentCode: account.departmentCode ?? null,
+        now,
+      },
+      locale,
+    );
+    if (isFailure(handled)) return handled;
   }
   const recorded = await writeAccessRecord(
     em,

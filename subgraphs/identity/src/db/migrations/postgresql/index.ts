@@ -4,6 +4,7 @@ import { Migration20261129025527_staff_reveal_audit } from './Migration202611290
 import { Migration20261129030515_pipl_consent_deletion } from './Migration20261129030515_pipl_consent_deletion.js';
 import { Migration20261129031441_api_clients } from './Migration20261129031441_api_clients.js';
 import { Migration20261129041351_initial_password_change } from './Migration20261129041351_initial_password_change.js';
+import { Migration20261129043403_case_files } from './Migration20261129043403_case_files.js';
 
 /** Applied in order on start. Add new migrations at the end (npm run migration:create). */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -15,4 +16,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261129031441_api_clients', class: Migration20261129031441_api_clients },
   { name: 'Migration20261129041351_initial_password_change', class: Migration20261129041351_initial_password_change },
+  { name: 'Migration20261129043403_case_files', class: Migration20261129043403_case_files },
 ];

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, totpCode } from './support/gateway.js';
+
+// A tiny but real PNG (1×1): the upload is checked by content on the server.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Sign in on the shell's page; for staff, the TOTP step (the next step's code if this one was just used). */
+async function signIn(
+  page: Page,
+  who: { login: string; password: string; totp?: string },
+  returnTo: string,
+  retry = 0,
+) {
+  await page.goto(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByTestId('signin-login').fill(who.login);
+  await page.getByTestId('signin-password').fill(who.password);
+  await page.getByTestId('signin-submit').click();
+  if (!who.totp) return;
+  const refused = page.getByRole('alert').filter({ hasText: '验证码不正确' });
+  const outcome = async () =>
+    (await refused.isVisible())
+      ? 'refused'
+      : new URL(page.url()).pathname === '/signin'
+        ? 'waiting'
+        : 'signed-in';
+  for (const extra of [0, 1]) {
+    await page.getByTestId('signin-totp').fill(totpCode(who.totp, retry + extra));
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(outcome).not.toBe('waiting');
+    if ((await outcome()) === 'signed-in') return;
+  }
+  throw new Error(`${who.login} could not pass the second factor`);
+}
+
+test('a resident applies online (licence + upload), 民政局 staff approve, the resident sees it completed and rates it', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const resident = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+
+  // From the service guide: 老年人优待证办理 (MZ-011) → 在线办理.
+  await signIn(resident, DEMO.resident, '/services/items/MZ-011');
+  await resident.getByRole('link', { name: /在线办理/ }).click();
+  await expect(resident.getByTestId('apply-wizard')).toBeVisible();
+
+  // The ID card comes from the resident's electronic licence, with consent; the photo is uploaded.
+  const idCard = resident.getByTestId('material').filter({ hasText: '居民身份证' });
+  await idCard.getByTestId('licence-consent-checkbox').check();
+  await idCard.getByTestId('use-licence').click();
+  await expect(idCard.getByTestId('licence-used')).toBeVisible();
+  const photo = resident.getByTestId('material').filter({ hasText: '照片' });
+  await photo
+    .getByTestId('file-input')
+    .setInputFiles({ name: '免冠照片.png', mimeType: 'image/png', buffer: PNG });
+  await expect(photo.getByTestId('material-file')).toHaveCount(1);
+
+  await resident.getByTestId('to-review').click();
+  await resident.getByTestId('to-submit').click();
+  await resident.getByTestId('declaration').check();
+  await resident.getByTestId('submit-application').click();
+  // 张小民 was born in 1990: the age rule fails, so a person decides (not 秒批).
+  await expect(resident.getByTestId('submit-result')).toHaveAttribute('data-approved', 'false');
+  await resident.getByTestId('to-detail').click();
+  await expect(resident.getByTestId('rule-explanation')).toContainText(/60/);
+  const reference = (await resident.getByTestId('reference').first().innerText()).trim();
+  expect(reference).toMatch(/^YH\d{8}[0-9A-Z]{6}$/);
+
+  // 李办事 (民政局) signs in with TOTP and handles it from the workbench.
+  const staff = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+  await signIn(staff, DEMO.staff, '/affairs/workbench', testInfo.retry * 2);
+  await expect(staff.getByTestId('inbox')).toBeVisible();
+  await staff.getByTestId('inbox-link').filter({ hasText: reference }).first().click();
+  await expect(staff.getByTestId('staff-application')).toBeVisible();
+  await expect(staff.getByTestId('material-file')).toHaveCount(1);
+  for (const [action, comment] of [
+    ['accept', null],
+    ['startReview', null],
+    ['approve', '经核实，材料齐全'],
+    ['complete', null],
+  ] as const) {
+    await staff.getByTestId(`action-${action}`).click();
+    const dialog = staff.getByTestId('action-dialog');
+    if (comment) await dialog.getByTestId('action-comment').fill(comment);
+    await staff.getByTestId('action-confirm').click();
+    await expect(staff.getByTestId('outcome-ok')).toBeVisible();
+  }
+  await expect(staff.getByTestId('state-tag')).toHaveAttribute('data-state', 'COMPLETED');
+
+  // The resident sees it completed, with the history, and rates it.
+  await resident.reload();
+  await expect(resident.getByTestId('state-tag').first()).toHaveAttribute('data-state', 'COMPLETED');
+  await expect(resident.getByTestId('history-step')).toHaveCount(6);
+  const form = resident.getByTestId('rating-form');
+  for (const id of [
+    'rating-score',
+    'rating-satisfaction',
+    'rating-efficiency',
+    'rating-guideAccuracy',
+    'rating-convenience',
+  ]) {
+    await form.getByTestId(id).getByRole('radio').nth(4).click();
+  }
+  await resident.getByTestId('rating-submit').click();
+  await expect(resident.getByTestId('rating-given')).toContainText('非常满意');
+});

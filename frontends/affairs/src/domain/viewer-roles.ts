@@ -1,0 +1,11 @@
+/** Roles that may open the department workbench (applicationInbox, rectificationTasks). */
+export const STAFF_ROLES: readonly string[] = ['department-staff', 'supervisor'];
+
+export function isDepartmentStaff(roles: readonly string[] | null | undefined): boolean {
+  return (roles ?? []).some((role) => STAFF_ROLES.includes(role));
+}
+
+/** Supervisors decide extensions and see escalations. */
+export function isSupervisor(roles: readonly string[] | null | undefined): boolean {
+  return (roles ?? []).includes('supervisor');
+}
