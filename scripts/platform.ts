@@ -95,6 +95,10 @@ export async function startPlatform(options: PlatformOptions) {
     internalSecret: options.internalSecret,
     signingKeys: signingKeysFromFile(accessTokenKeyFile(options.dataDir)),
     secretBox,
+    // "Download my data" also asks affairs for the person's applications, as the person.
+    exportSources: [
+      { name: 'affairs', url: `http://127.0.0.1:${ports.affairs}/graphql`, field: 'myAffairsDataExport' },
+    ],
   });
   await identity.listen(ports.identity, host);
   // Identity learns from affairs' events which department handles whose case (purpose-bound reveals).

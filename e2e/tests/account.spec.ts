@@ -99,6 +99,13 @@ test('a resident downloads their data as a JSON file', async ({ page }) => {
   expect(identity.data.person.name).toBe('张小民');
   expect(identity.data.person.idNumber).toMatch(/^\d{17}[\dX]$/);
   expect(JSON.stringify(identity.data.account)).not.toMatch(/argon2|passwordHash|totpSecret/i);
+  // Affairs holds the resident's applications: its section is in the same file.
+  const affairs = exported.sections.find((s) => s.source === 'affairs') as unknown as {
+    unavailable?: boolean;
+    data: { applications: unknown[] };
+  };
+  expect(affairs.unavailable).toBeUndefined();
+  expect(Array.isArray(affairs.data.applications)).toBe(true);
 });
 
 test('a resident asks for their account to be deleted and sees the request pending', async ({ page }) => {

@@ -16,16 +16,20 @@ export function DownloadMyDataSection({ onExported }: { onExported?: () => void 
   const [exportData, { loading }] = useMutation(EXPORT_MY_DATA, { fetchPolicy: 'no-cache' });
   const [problem, setProblem] = useState<string | null>(null);
   const [savedAs, setSavedAs] = useState<string | null>(null);
+  // Domains that could not be asked this time: the file says so too; try again for a full copy.
+  const [missing, setMissing] = useState<string[]>([]);
 
   async function download() {
     setProblem(null);
     setSavedAs(null);
+    setMissing([]);
     try {
       const result = (await exportData()).data?.exportMyData;
       if (result?.ok && result.json) {
         const name = exportFileName(new Date());
         downloadJson(result.json, name);
         setSavedAs(name);
+        setMissing(result.unavailableSections);
         onExported?.();
       } else setProblem(result?.error?.message ?? t('auth.genericError'));
     } catch (error) {
@@ -45,6 +49,19 @@ export function DownloadMyDataSection({ onExported }: { onExported?: () => void 
           <p className="shell-muted" data-testid="download-my-data-done">
             {t('exportData.saved', { file: savedAs })}
           </p>
+        )}
+        {missing.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="shell-form-alert"
+            data-testid="download-my-data-incomplete"
+            title={t('exportData.incomplete', {
+              sources: missing
+                .map((s) => t(`exportData.source.${s}`, { defaultValue: s }))
+                .join(t('exportData.separator')),
+            })}
+          />
         )}
       </div>
       {problem && <Alert type="error" showIcon className="shell-form-alert" title={problem} role="alert" />}

@@ -357,6 +357,7 @@ export const EXPORT_MY_DATA: TypedDocumentNode<
       json: string | null;
       generatedAt: string | null;
       sections: string[];
+      unavailableSections: string[];
     };
   },
   Record<string, never>
@@ -371,6 +372,7 @@ export const EXPORT_MY_DATA: TypedDocumentNode<
       json
       generatedAt
       sections
+      unavailableSections
     }
   }
 `;

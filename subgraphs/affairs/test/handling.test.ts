@@ -17,7 +17,8 @@ import {
 } from './setup.js';
 
 const ERROR = 'error { code message field }';
-const APP = `id state version assigneeAccountId assignedToMe escalatedAt canRate
+const MZ_STAFF_NO_PERSON: Identity = { ...MZ_STAFF, personId: null };
+const APP = `id reference state version assigneeAccountId assignedToMe escalatedAt canRate
   extension { status workingDays reason decisionComment }
   deadline { date status workingDaysLeft }
   materials { id required fromLicenceType source fileCount files { id fileName contentType size downloadUrl } }
@@ -36,6 +37,7 @@ const GET = `query ($id: ID!) { application(id: $id) { ${APP} } }`;
 
 interface AppData {
   id: string;
+  reference: string;
   state: string;
   version: number;
   assigneeAccountId: string | null;
@@ -309,6 +311,31 @@ describe.each(drivers)('handling on %s', (driver) => {
       (n) => n.kind,
     );
     expect(kinds).toEqual(expect.arrayContaining(['APPLICATION_STATUS', 'RECTIFICATION_RESPONSE']));
+  });
+
+  it('exports the person’s own applications for “download my data”, and nobody else’s', async () => {
+    const viewer = applicant();
+    const app = await accepted(fx, viewer);
+    const EXPORT = `{ myAffairsDataExport }`;
+    const mine = JSON.parse(
+      (await data<{ myAffairsDataExport: string }>(fx, EXPORT, {}, viewer)).myAffairsDataExport,
+    ) as {
+      source: string;
+      data: { applications: { reference: string; history: { action: string }[] }[] };
+    };
+    expect(mine.source).toBe('affairs');
+    expect(mine.data.applications.map((a) => a.reference)).toEqual([app.reference]);
+    expect(mine.data.applications[0]!.history.map((h) => h.action)).toEqual(['create', 'submit', 'accept']);
+    const someoneElse = JSON.parse(
+      (await data<{ myAffairsDataExport: string }>(fx, EXPORT, {}, applicant())).myAffairsDataExport,
+    ) as {
+      data: { applications: unknown[] };
+    };
+    expect(someoneElse.data.applications).toEqual([]);
+    expect(
+      (await data<{ myAffairsDataExport: string | null }>(fx, EXPORT, {}, MZ_STAFF_NO_PERSON))
+        .myAffairsDataExport,
+    ).toBeNull();
   });
 
   it('escalates overdue applications and invites unrated ones, once each', async () => {

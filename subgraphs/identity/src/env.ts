@@ -27,6 +27,8 @@ export const identityEnvShape = {
   /** argon2 operations at once, and how many may wait before sign-in answers "busy". */
   HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   HASH_QUEUE_LIMIT: z.coerce.number().int().min(0).max(10_000).default(100),
+  /** Other domains' sections of "download my data": `name=url#field,…`, e.g. affairs=http://…:4003/graphql#myAffairsDataExport. */
+  DATA_EXPORT_SOURCES: z.string().optional(),
   /** The issuer name authenticator apps show. */
   TOTP_ISSUER: z.string().min(1).max(40).default('Bianmin'),
 };

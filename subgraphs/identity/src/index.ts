@@ -6,7 +6,7 @@ import { identityEnvShape } from './env.js';
 import { loadSecretBox, signingKeysFromFile } from './keys.js';
 import { createPasswordHasher } from './modules/password/password-hasher.js';
 import { createThrottles } from './modules/sign-in/throttle.js';
-import { createIdentitySubgraph, startCaseFileConsumer } from './server.js';
+import { createIdentitySubgraph, parseExportSources, startCaseFileConsumer } from './server.js';
 
 const env = parseEnvOrExit(identityEnvShape);
 const log = createLogger('identity', env.LOG_LEVEL);
@@ -43,6 +43,7 @@ const identity = createIdentitySubgraph({
   hasher,
   throttles: createThrottles({ redis }),
   totpIssuer: env.TOTP_ISSUER,
+  exportSources: parseExportSources(env.DATA_EXPORT_SOURCES),
 });
 await identity.listen(env.PORT, env.HOST);
 // Which department handles whose case, from affairs' events (NATS JetStream; in-process alone).

@@ -13,6 +13,7 @@ import { createThrottles, type Throttles } from './modules/sign-in/throttle.js';
 import type { SecretBox } from './modules/totp/secret-box.js';
 import { createResolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
+import type { ExportSource } from './modules/data-export/export-sources.js';
 import type { IdentityServices } from './services.js';
 
 export interface IdentityDeps {
@@ -36,6 +37,8 @@ export interface IdentityDeps {
   now?: () => number;
   /** Issuer name in authenticator apps. */
   totpIssuer?: string;
+  /** Other domains holding personal data, for "download my data" (`DATA_EXPORT_SOURCES`). */
+  exportSources?: ExportSource[];
 }
 
 export type IdentitySubgraph = Subgraph<IdentityLoaders> & { services: IdentityServices };
@@ -50,6 +53,8 @@ export function createIdentitySubgraph(deps: IdentityDeps): IdentitySubgraph {
     secretBox: deps.secretBox,
     now: deps.now ?? Date.now,
     totpIssuer: deps.totpIssuer ?? 'Bianmin',
+    exportSources: deps.exportSources ?? [],
+    internalSecret: deps.internalSecret ?? DEV_INTERNAL_AUTH_SECRET,
   };
   const subgraph = createSubgraph({
     name: 'identity',
@@ -73,6 +78,7 @@ export { loadSecretBox, signingKeysFromFile } from './keys.js';
 export { createThrottles } from './modules/sign-in/throttle.js';
 export { createPasswordHasher } from './modules/password/password-hasher.js';
 export { SecretBox } from './modules/totp/secret-box.js';
+export { parseExportSources, type ExportSource } from './modules/data-export/export-sources.js';
 export {
   CASE_FILE_CONSUMER,
   startCaseFileConsumer,

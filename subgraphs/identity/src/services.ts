@@ -1,3 +1,4 @@
+import type { ExportSource } from './modules/data-export/export-sources.js';
 import type { SigningKeys } from '@bianmin/kit';
 import type { PasswordHasher } from './modules/password/password-hasher.js';
 import type { Throttles } from './modules/sign-in/throttle.js';
@@ -15,4 +16,8 @@ export interface IdentityServices {
   now: () => number;
   /** Issuer shown in authenticator apps. */
   totpIssuer: string;
+  /** Other domains' sections of "download my data", asked for as the person. */
+  exportSources: ExportSource[];
+  /** The internal secret: to speak for the person to those domains (never a privilege of its own). */
+  internalSecret: string;
 }

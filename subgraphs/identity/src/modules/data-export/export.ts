@@ -17,6 +17,7 @@ import { Person } from '../person/person.entity.js';
 import { isFailureOf, writeAccessRecord, type PersonalDataField } from '../personal-data/access-record.js';
 import { PersonalDataAccess } from '../personal-data/personal-data-access.entity.js';
 import type { RequestOrigin } from '../personal-data/reveal.js';
+import { gatherSections } from './export-sources.js';
 import { AccountSession } from '../session/session.entity.js';
 import { isFailure, requireSignedIn } from '../session/session.guard.js';
 
@@ -29,6 +30,8 @@ export interface ExportSection {
   source: string;
   version: number;
   data: Record<string, unknown>;
+  /** Set when the domain could not be asked: the export is incomplete, and says so. */
+  unavailable?: true;
 }
 
 export const EXPORT_FORMAT = 'bianmin-personal-data-export';
@@ -54,7 +57,9 @@ export async function exportMyData(
   origin: RequestOrigin,
   locale: Locale,
   log: Logger,
-): Promise<Result<{ json: string; generatedAt: string; sections: string[] }> | Failure> {
+): Promise<
+  Result<{ json: string; generatedAt: string; sections: string[]; unavailableSections: string[] }> | Failure
+> {
   const now = services.now();
   const signedIn = await requireSignedIn(em, viewer, now, locale);
   if (isFailure(signedIn)) return signedIn;
@@ -165,7 +170,22 @@ export async function exportMyData(
     },
   };
   const generatedAt = new Date(now).toISOString();
-  const document = { format: EXPORT_FORMAT, version: 1, generatedAt, sections: [section] };
-  log.info({ event: 'personal-data-exported', accountId: account.id }, 'personal data exported');
-  return ok({ json: JSON.stringify(document, null, 2), generatedAt, sections: [section.source] });
+  // The other domains' sections, asked for as the person (see export-sources.ts).
+  const others = await gatherSections(services.exportSources, viewer, services.internalSecret, log);
+  const sections = [section, ...others];
+  const document = { format: EXPORT_FORMAT, version: 1, generatedAt, sections };
+  log.info(
+    {
+      event: 'personal-data-exported',
+      accountId: account.id,
+      missing: others.filter((s) => s.unavailable).map((s) => s.source),
+    },
+    'personal data exported',
+  );
+  return ok({
+    json: JSON.stringify(document, null, 2),
+    generatedAt,
+    sections: sections.filter((s) => !s.unavailable).map((s) => s.source),
+    unavailableSections: others.filter((s) => s.unavailable).map((s) => s.source),
+  });
 }
