@@ -42,9 +42,10 @@ describe('the internal identity header', () => {
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   directive @public on OBJECT | FIELD_DEFINITION
-  directive @auth(requires: [String!]! = []) on OBJECT | FIELD_DEFINITION
+  directive @auth(requires: [String!]! = [], scopes: [String!]! = []) on OBJECT | FIELD_DEFINITION
   directive @sensitive(kind: String!) on FIELD_DEFINITION
   type Query {
+    verify: String @auth(scopes: ["identity:verify"])
     card: Card @public
     hello: String @public
     mine: String @auth
@@ -83,6 +84,7 @@ async function subgraph() {
         card: () => ({ idNumber: '110101199003071234', phone: '13812345678' }),
         hello: () => 'hi',
         mine: () => 'mine',
+        verify: () => 'verified',
         staffOnly: () => 'staff',
         forgotten: () => 'leak',
         profile: () => ({ name: '张三', nickname: '小张' }),
@@ -118,6 +120,22 @@ describe('authorization directives (deny by default)', () => {
     expect((await sub.execute<{ staffOnly: string }>('{ staffOnly }', {}, staff)).data?.staffOnly).toBe(
       'staff',
     );
+    await sub.stop(0);
+  });
+
+  it('lets a partner API client reach only @public fields and @auth fields opened to one of its scopes', async () => {
+    const sub = await subgraph();
+    const client = { accountId: null, clientId: 'cli-1', roles: [], scopes: ['identity:verify'] };
+    expect((await sub.execute<{ hello: string }>('{ hello }', {}, client)).data?.hello).toBe('hi');
+    expect((await sub.execute<{ verify: string }>('{ verify }', {}, client)).data?.verify).toBe('verified');
+    // Any signed-in person may read `mine`; a client token may not: it lists no scope.
+    expect((await sub.execute('{ mine }', {}, client)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = { ...client, scopes: ['catalog:read'] };
+    const refused = await sub.execute('{ verify }', {}, other);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]?.message).toContain('identity:verify');
+    // A person's token does not need the scope: scopes are for API clients.
+    expect((await sub.execute<{ verify: string }>('{ verify }', {}, resident)).data?.verify).toBe('verified');
     await sub.stop(0);
   });
 

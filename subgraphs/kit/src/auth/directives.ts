@@ -18,30 +18,38 @@ import { mask, SENSITIVE_KINDS, type SensitiveKind } from './masking.js';
  * strips them; enforcement happens here, in the subgraph) and marks each type or field:
  *   @public                  — anyone, signed in or not, even without the gateway's identity header
  *   @auth(requires: [...])   — a signed-in caller with at least one of the roles (none listed: any)
+ *   @auth(scopes: [...])     — …and which partner API clients (client-credentials tokens) may
+ *                              call it: those holding one of the scopes. A client token reaches
+ *                              no `@auth` field that lists no scope: partners get exactly what
+ *                              is opened to them, people what their roles allow.
  * A field without either, on a type without either, is refused: deny by default.
  */
 export const AUTH_DIRECTIVES_SDL = `
 directive @public on OBJECT | FIELD_DEFINITION
-directive @auth(requires: [String!]! = []) on OBJECT | FIELD_DEFINITION
+directive @auth(requires: [String!]! = [], scopes: [String!]! = []) on OBJECT | FIELD_DEFINITION
 directive @sensitive(kind: String!) on FIELD_DEFINITION
 `;
 
-type Policy = { kind: 'public' } | { kind: 'auth'; roles: string[] } | { kind: 'deny' };
+type Policy = { kind: 'public' } | { kind: 'auth'; roles: string[]; scopes: string[] } | { kind: 'deny' };
+
+function stringList(d: ConstDirectiveNode, name: string): string[] {
+  const arg = d.arguments?.find((a) => a.name.value === name);
+  return arg && arg.value.kind === 'ListValue'
+    ? arg.value.values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : []))
+    : [];
+}
 
 function policyOf(directives: readonly ConstDirectiveNode[] | undefined): Policy | null {
   for (const d of directives ?? []) {
     if (d.name.value === 'public') return { kind: 'public' };
-    if (d.name.value === 'auth') {
-      const arg = d.arguments?.find((a) => a.name.value === 'requires');
-      const roles =
-        arg && arg.value.kind === 'ListValue'
-          ? arg.value.values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : []))
-          : [];
-      return { kind: 'auth', roles };
-    }
+    if (d.name.value === 'auth')
+      return { kind: 'auth', roles: stringList(d, 'requires'), scopes: stringList(d, 'scopes') };
   }
   return null;
 }
+
+/** A partner API client's token: a client id, no account behind it. */
+const isPartnerClient = (viewer: Identity) => Boolean(viewer.clientId) && !viewer.accountId;
 
 function typePolicy(type: GraphQLObjectType): Policy | null {
   return (
@@ -75,6 +83,19 @@ export function refusal(
     return {
       code: ErrorCode.UNAUTHENTICATED,
       message: pick(locale, { zh: '请先登录', en: 'Sign in first.' }),
+    };
+  }
+  if (isPartnerClient(viewer)) {
+    const held = viewer.scopes ?? [];
+    if (policy.scopes.some((s) => held.includes(s))) return null;
+    return {
+      code: ErrorCode.FORBIDDEN,
+      message: policy.scopes.length
+        ? pick(locale, {
+            zh: `接入应用需要以下权限之一：${policy.scopes.join('、')}`,
+            en: `An API client needs one of the scopes: ${policy.scopes.join(', ')}.`,
+          })
+        : pick(locale, { zh: '该接口未向接入应用开放', en: 'This is not open to API clients.' }),
     };
   }
   if (policy.roles.length > 0 && !policy.roles.some((r) => viewer.roles.includes(r))) {
