@@ -101,6 +101,9 @@ export async function startPlatform(options: PlatformOptions) {
     ],
   });
   await identity.listen(ports.identity, host);
+  // Identity announces revoked sessions (the gateway refuses their tokens at once) through its outbox.
+  const identityRelay = new OutboxRelay({ orm: identityOrm, bus, log: createLogger('identity-relay') });
+  identityRelay.start();
   // Identity learns from affairs' events which department handles whose case (purpose-bound reveals).
   const caseFiles = await startCaseFileConsumer({
     orm: identityOrm,
@@ -146,6 +149,7 @@ export async function startPlatform(options: PlatformOptions) {
         `http://localhost:${ports.shell}`,
       ].join(','),
     }),
+    bus,
   });
   await gateway.listen(ports.gateway, host);
 
@@ -185,6 +189,7 @@ export async function startPlatform(options: PlatformOptions) {
       await gateway.stop(5000);
       await affairsSla.stop();
       await affairsRelay.stop();
+      await identityRelay.stop();
       await caseFiles.close();
       await Promise.all([catalog.stop(5000), identity.stop(5000), affairs.stop(5000)]);
       await bus.close();

@@ -13,6 +13,7 @@ import {
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
+import type { RevokedSessions } from './revoked-sessions.js';
 
 /**
  * The public keys that access tokens are checked against. They come from the key file that the
@@ -48,23 +49,37 @@ export class TokenKeys {
 /**
  * The caller's identity from `Authorization: Bearer <access token>`. No header: anonymous. A token
  * that fails any check (algorithm, signature, issuer, audience, expiry, unknown key) refuses the
- * whole request with 401, so the client refreshes or signs in again.
+ * whole request with 401, so the client refreshes or signs in again. So does a valid token of a
+ * session identity has revoked since (`revoked`): to clients it is just an invalid token.
  */
-export async function identityFromRequest(req: IncomingMessage, keys: TokenKeys): Promise<Identity> {
+export async function identityFromRequest(
+  req: IncomingMessage,
+  keys: TokenKeys,
+  revoked?: Pick<RevokedSessions, 'has'>,
+): Promise<Identity> {
   const header = req.headers.authorization;
   if (!header) return ANONYMOUS_IDENTITY;
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header);
   const verified = match ? await verifyAccessToken(keys.current, match[1]!) : null;
-  if (verified?.ok) return verified.identity;
-  const expired = verified?.problem === 'expired';
-  throw new GraphQLError(
-    expired ? 'The access token has expired; refresh the session.' : 'The access token is not valid.',
-    {
-      extensions: {
-        code: ErrorCode.UNAUTHENTICATED,
-        reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
-        http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
-      },
+  if (verified?.ok) {
+    const sessionId = verified.identity.sessionId;
+    if (sessionId && revoked?.has(sessionId)) {
+      throw tokenRefused('TOKEN_INVALID', 'The session has ended; sign in again.');
+    }
+    return verified.identity;
+  }
+  if (verified?.problem === 'expired') {
+    throw tokenRefused('TOKEN_EXPIRED', 'The access token has expired; refresh the session.');
+  }
+  throw tokenRefused('TOKEN_INVALID', 'The access token is not valid.');
+}
+
+function tokenRefused(reason: 'TOKEN_EXPIRED' | 'TOKEN_INVALID', message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      reason,
+      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
     },
-  );
+  });
 }

@@ -4,6 +4,7 @@ import { ErrorCode, IDENTITY_HEADER, signInternalIdentity, type Identity, type L
 import { GraphQLError } from 'graphql';
 import { identityFromRequest, type TokenKeys } from './auth.js';
 import { rateLimitOf, type ClientRateLimiter } from './client-rate-limit.js';
+import type { RevokedSessions } from './revoked-sessions.js';
 
 /** What the gateway keeps per request. */
 export interface GatewayContext {
@@ -18,6 +19,8 @@ export interface GatewayContext {
 export interface ContextOptions {
   log: Logger;
   keys: TokenKeys;
+  /** Sessions identity has revoked: their still-valid tokens are refused. */
+  revokedSessions?: Pick<RevokedSessions, 'has'>;
   /** The secret shared with subgraphs for the signed identity header. */
   internalSecret: string;
   /** Take the client IP from X-Forwarded-For (behind a trusted load balancer) instead of the socket. */
@@ -49,7 +52,7 @@ export async function createContext(
   requestId: string,
   options: ContextOptions,
 ): Promise<GatewayContext> {
-  const identity = await identityFromRequest(req, options.keys);
+  const identity = await identityFromRequest(req, options.keys, options.revokedSessions);
   if (identity.clientId && options.clientLimiter) {
     const limit = rateLimitOf(identity.scopes, options.defaultClientRateLimit ?? 600);
     const taken = options.clientLimiter.take(identity.clientId, limit);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { accessTokenKeyFile, baseEnvShape, EnvError, parseEnv } from '@bianmin/kit';
+import { accessTokenKeyFile, baseEnvShape, EnvError, eventsEnvShape, parseEnv } from '@bianmin/kit';
 import { z } from 'zod';
 
 /** The committed supergraph, produced by `npm run schema:compose`. */
@@ -50,6 +50,10 @@ export const gatewayEnvShape = {
   QUERY_MAX_DIRECTIVES: limit(50, 1000),
   /** Requests per minute for a partner client whose token carries no `rate:<n>` scope. */
   PARTNER_RATE_LIMIT_PER_MINUTE: limit(600, 6000),
+  /** NATS JetStream, where identity announces revoked sessions; unset: nothing reaches a standalone gateway. */
+  ...eventsEnvShape,
+  /** Revoked sessions remembered at most (each for one access-token lifetime); see the README. */
+  REVOKED_SESSIONS_MAX: limit(100_000, 10_000_000),
 };
 
 export type GatewayEnv = Omit<z.infer<z.ZodObject<typeof gatewayEnvShape>>, 'AUTH_KEYS_FILE'> & {

@@ -5,8 +5,10 @@ import {
   createLogger,
   DEV_INTERNAL_AUTH_SECRET,
   errorMaskingPlugin,
+  type EventBus,
   type HttpServerHandle,
   type Logger,
+  type Subscription,
 } from '@bianmin/kit';
 import { TokenKeys } from './auth.js';
 import { ClientRateLimiter } from './client-rate-limit.js';
@@ -15,6 +17,8 @@ import type { GatewayEnv } from './env.js';
 import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
 import { armorProtection } from './plugins/armor.js';
 import { landingPage } from './plugins/landing-page.js';
+import { RevokedSessions, type RevokedSessionsOptions } from './revoked-sessions.js';
+import { subscribeToRevocations } from './session-revocations.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { createSubgraphAgent, createSubgraphFetcher } from './subgraph-fetcher.js';
 import { readSupergraph, resolveEndpoints, subgraphsOf, type SubgraphEndpoint } from './supergraph.js';
@@ -23,6 +27,8 @@ export type { GatewayContext } from './context.js';
 export { loadGatewayEnv, type GatewayEnv } from './env.js';
 export type { ReadinessReport, SubgraphStatus } from './health.js';
 export type { SubgraphEndpoint } from './supergraph.js';
+export { RevokedSessions, type RevokedSessionsOptions } from './revoked-sessions.js';
+export { SESSION_REVOKED_TOPIC, revocationDurableName } from './session-revocations.js';
 
 export interface GatewayOptions {
   /** Parsed environment (`loadGatewayEnv()`); tests pass `loadGatewayEnv({ ... })`. */
@@ -30,6 +36,15 @@ export interface GatewayOptions {
   /** The supergraph SDL; read from `env.SUPERGRAPH_PATH` when omitted. */
   supergraphSdl?: string;
   log?: Logger;
+  /**
+   * The domain event bus identity's outbox relay publishes to. The gateway subscribes to
+   * `identity.session.revoked` (a durable of its own, started and stopped with the gateway) and
+   * refuses the access tokens of revoked sessions at once. Without it, they stay valid until
+   * they expire. On NATS, create it with `deliverFrom: 'new'`.
+   */
+  bus?: EventBus;
+  /** Tuning for the revoked-session list; `maxEntries` defaults to `env.REVOKED_SESSIONS_MAX`. */
+  revokedSessions?: RevokedSessionsOptions;
 }
 
 export interface Gateway {
@@ -37,13 +52,18 @@ export interface Gateway {
   http: HttpServerHandle;
   /** The subgraphs and the URLs the gateway calls (supergraph URLs with env overrides applied). */
   subgraphs: readonly SubgraphEndpoint[];
+  /** Sessions identity revoked whose tokens may still be valid: refused here (fed by `bus`). */
+  revokedSessions: RevokedSessions;
   /** Load the supergraph and start Apollo without listening (idempotent; `listen` calls it). */
   start(): Promise<void>;
   /** Start, then listen; returns the bound port (pass 0 for any free port). */
   listen(port: number, host?: string): Promise<number>;
   /** Probe readiness: supergraph loaded and every subgraph answering `{ __typename }`. Never throws. */
   ready(): Promise<ReadinessReport>;
-  /** Graceful stop: drain HTTP (up to `graceMs`), stop Apollo and the gateway, close subgraph pools. */
+  /**
+   * Graceful stop: drain HTTP (up to `graceMs`), end the revocation subscription, stop Apollo and
+   * the gateway, close subgraph pools. The bus is the caller's: close it afterwards.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -56,6 +76,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (!internalSecret) throw new Error('INTERNAL_AUTH_SECRET is required in production');
   const keys = new TokenKeys(env.AUTH_KEYS_FILE, log);
   const clientLimiter = new ClientRateLimiter();
+  const revokedSessions = new RevokedSessions({
+    maxEntries: env.REVOKED_SESSIONS_MAX,
+    log,
+    ...options.revokedSessions,
+  });
+  if (!options.bus)
+    log.warn('no event bus: revoked sessions keep working at the gateway until their tokens expire');
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(env.SUPERGRAPH_PATH);
 
   const { endpoints, unused } = resolveEndpoints(subgraphsOf(supergraphSdl), env.SUBGRAPH_URLS);
@@ -108,8 +135,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   let loaded = false;
   // Re-read the key file now and then: a rotation is picked up without a restart.
   let keyReload: NodeJS.Timeout | undefined;
+  let revocations: Subscription | null = null;
+  const subscribe = async () => {
+    if (options.bus)
+      revocations = await subscribeToRevocations({ bus: options.bus, revoked: revokedSessions, log });
+  };
   const start = () =>
-    (started ??= Promise.all([apollo.start(), keys.load()]).then(() => {
+    (started ??= Promise.all([apollo.start(), keys.load(), subscribe()]).then(() => {
       loaded = true;
       keyReload = setInterval(
         () => keys.load().catch((err) => log.error({ err }, 'reloading keys failed')),
@@ -128,6 +160,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       createContext(req, requestId, {
         log,
         keys,
+        revokedSessions,
         internalSecret,
         trustProxy: env.TRUST_PROXY,
         clientLimiter,
@@ -140,6 +173,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     apollo,
     http,
     subgraphs: endpoints,
+    revokedSessions,
     start,
     async listen(port, host = env.HOST) {
       await start();
@@ -153,6 +187,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     ready,
     async stop(graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000) {
       await http.close(graceMs);
+      await revocations?.close();
+      revocations = null;
       if (started) {
         await started.catch(() => undefined);
         await apollo.stop();

@@ -17,7 +17,9 @@ describe('gateway environment', () => {
       QUERY_MAX_TOKENS: 2000,
       QUERY_MAX_COST: 20_000,
       SUBGRAPH_URLS: {},
+      REVOKED_SESSIONS_MAX: 100_000,
     });
+    expect(env.NATS_URL).toBeUndefined();
     expect(env.SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);
   });
 
@@ -32,7 +34,12 @@ describe('gateway environment', () => {
 
   it('lists every problem at once', () => {
     const attempt = () =>
-      loadGatewayEnv({ PORT: 'eighty', SUBGRAPH_CATALOG_URL: 'catalog:4001', NODE_ENV: 'prod' });
+      loadGatewayEnv({
+        PORT: 'eighty',
+        SUBGRAPH_CATALOG_URL: 'catalog:4001',
+        NODE_ENV: 'prod',
+        NATS_URL: 'http://nats:4222',
+      });
     expect(attempt).toThrow(EnvError);
     try {
       attempt();
@@ -41,6 +48,7 @@ describe('gateway environment', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/SUBGRAPH_CATALOG_URL: must be an http\(s\) URL/);
       expect(problems).toMatch(/NODE_ENV/);
+      expect(problems).toMatch(/NATS_URL: must be nats:\/\/ URL/);
     }
   });
 });

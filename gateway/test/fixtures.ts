@@ -6,10 +6,10 @@ import type { IncomingMessage } from 'node:http';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createHttpServer, createLogger, ErrorCode, type Logger } from '@bianmin/kit';
+import { createHttpServer, createLogger, ErrorCode, type EventBus, type Logger } from '@bianmin/kit';
 import pino from 'pino';
 import { GraphQLError, parse } from 'graphql';
-import { createGateway, loadGatewayEnv, type Gateway } from '../src/gateway.js';
+import { createGateway, loadGatewayEnv, type Gateway, type RevokedSessionsOptions } from '../src/gateway.js';
 
 export const silent = createLogger('test', 'silent');
 
@@ -172,11 +172,19 @@ export const TEST_INTERNAL_SECRET = 'gateway-test-internal-secret-0123456789abcd
 
 /** Two live subgraphs and a gateway over their supergraph, listening on free ports. */
 export async function startFixture(
-  options: { env?: Record<string, string>; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    log?: Logger;
+    /** The event bus identity's revocations arrive on. */
+    bus?: EventBus;
+    revokedSessions?: RevokedSessionsOptions;
+    /** Verify against this key file (another fixture's) instead of a new one. */
+    keyFile?: string;
+  } = {},
 ): Promise<Fixture> {
   const products = await startSubgraph('products', productsSdl, productsResolvers);
   const reviews = await startSubgraph('reviews', reviewsSdl, reviewsResolvers);
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'bianmin-gw-keys-')), 'keys.json');
+  const keyFile = options.keyFile ?? join(mkdtempSync(join(tmpdir(), 'bianmin-gw-keys-')), 'keys.json');
   const gateway = createGateway({
     env: loadGatewayEnv({
       NODE_ENV: 'test',
@@ -188,6 +196,8 @@ export async function startFixture(
     }),
     supergraphSdl: composeSupergraph([products, reviews]),
     log: options.log ?? silent,
+    bus: options.bus,
+    revokedSessions: options.revokedSessions,
   });
   const port = await gateway.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;

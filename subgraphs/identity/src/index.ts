@@ -1,4 +1,11 @@
-import { accessTokenKeyFile, createEventBus, createLogger, onShutdown, parseEnvOrExit } from '@bianmin/kit';
+import {
+  accessTokenKeyFile,
+  createEventBus,
+  createLogger,
+  onShutdown,
+  OutboxRelay,
+  parseEnvOrExit,
+} from '@bianmin/kit';
 import { Redis } from 'ioredis';
 import { createIdentityOrm } from './db/orm.js';
 import { seedIdentity } from './db/seeds/index.js';
@@ -45,13 +52,18 @@ const identity = createIdentitySubgraph({
   totpIssuer: env.TOTP_ISSUER,
   exportSources: parseExportSources(env.DATA_EXPORT_SOURCES),
 });
-await identity.listen(env.PORT, env.HOST);
-// Which department handles whose case, from affairs' events (NATS JetStream; in-process alone).
+// Domain events on NATS JetStream (in-process when NATS_URL is unset: nobody else hears them).
 const bus = await createEventBus({ natsUrl: env.NATS_URL, log });
+// Publishes identity's outbox: identity.session.revoked, which the gateways act on within a second.
+const relay = new OutboxRelay({ orm, bus, log: log.child({ component: 'outbox-relay' }) });
+relay.start();
+await identity.listen(env.PORT, env.HOST);
+// Which department handles whose case, from affairs' events.
 const caseFiles = await startCaseFileConsumer({ orm, bus, log });
 onShutdown(log, [
   () => identity.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
   () => caseFiles.close(),
+  () => relay.stop(),
   () => bus.close(),
   async () => {
     await redis?.quit();

@@ -79,6 +79,9 @@ export { createThrottles } from './modules/sign-in/throttle.js';
 export { createPasswordHasher } from './modules/password/password-hasher.js';
 export { SecretBox } from './modules/totp/secret-box.js';
 export { parseExportSources, type ExportSource } from './modules/data-export/export-sources.js';
+// identity.session.revoked: recorded in identity's outbox; a host runs kit's OutboxRelay over it.
+export { SESSION_REVOKED_TOPIC, type SessionRevoked } from './modules/session/session-revoked.event.js';
+export type { RevokeReason } from './modules/session/session.service.js';
 export {
   CASE_FILE_CONSUMER,
   startCaseFileConsumer,

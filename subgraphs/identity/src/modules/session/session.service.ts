@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   ErrorCode,
@@ -16,6 +16,7 @@ import { Account } from '../account/account.entity.js';
 import { requiresSecondFactor } from '../account/roles.js';
 import { authFailure, authSession, type AuthResult } from '../sign-in/auth-result.js';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-token.js';
+import { recordSessionsRevoked, SESSION_IDS_PER_EVENT } from './session-revoked.event.js';
 import { AccountSession, RefreshToken, type SessionKind } from './session.entity.js';
 import { lifetimeOf } from './session.policy.js';
 
@@ -166,13 +167,7 @@ export async function refreshSession(
     if (!row) return { ok: false, result: sessionEnded(locale) };
     const session = await tx.findOne(AccountSession, { id: row.sessionId });
     if (!session || session.revokedAt) return { ok: false, result: sessionEnded(locale) };
-    const revoke = async (reason: RevokeReason) => {
-      await tx.nativeUpdate(
-        AccountSession,
-        { id: session.id, revokedAt: null },
-        { revokedAt: at, revokeReason: reason },
-      );
-    };
+    const revoke = (reason: RevokeReason) => endSessions(tx, session.accountId, [session.id], reason, at);
     if (row.usedAt) {
       await revoke('refresh-token-reuse');
       return { ok: false, result: sessionEnded(locale), reuse: true };
@@ -265,7 +260,10 @@ export async function liveSessionOf(
   return isLive(session, now) && session.accountId === viewer.accountId ? session : null;
 }
 
-/** End the live sessions matching `where`; returns how many were live. */
+/**
+ * End the live sessions matching `where` and announce them (`identity.session.revoked`) in the
+ * same transaction — the caller's, when it has one. Returns how many were live.
+ */
 export async function revokeSessions(
   em: EntityManager,
   where: { accountId: string; id?: string | { $ne: string } },
@@ -273,11 +271,52 @@ export async function revokeSessions(
   now: number,
 ): Promise<number> {
   const at = new Date(now);
-  return em.nativeUpdate(
-    AccountSession,
-    { ...where, revokedAt: null, expiresAt: { $gt: at }, idleExpiresAt: { $gt: at } },
-    { revokedAt: at, revokeReason: reason },
-  );
+  return em.transactional(async (tx) => {
+    // Locked (PostgreSQL; SQLite has one writer anyway), so the UPDATE ends exactly these and
+    // the event names exactly them; a session signed in meanwhile is neither ended nor named.
+    const live = await tx.find(
+      AccountSession,
+      { ...where, revokedAt: null, expiresAt: { $gt: at }, idleExpiresAt: { $gt: at } },
+      {
+        fields: ['id'],
+        orderBy: { id: 'asc' },
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        disableIdentityMap: true,
+      },
+    );
+    return endSessions(
+      tx,
+      where.accountId,
+      live.map((s) => s.id),
+      reason,
+      at,
+    );
+  });
+}
+
+/**
+ * Revoke these sessions of one account and record the event(s) that announce it, inside `tx`.
+ * Nothing is announced for sessions that were already revoked; returns how many this ended.
+ */
+async function endSessions(
+  tx: EntityManager,
+  accountId: string,
+  sessionIds: string[],
+  reason: RevokeReason,
+  at: Date,
+): Promise<number> {
+  let ended = 0;
+  for (let i = 0; i < sessionIds.length; i += SESSION_IDS_PER_EVENT) {
+    const batch = sessionIds.slice(i, i + SESSION_IDS_PER_EVENT);
+    const count = await tx.nativeUpdate(
+      AccountSession,
+      { id: { $in: batch }, accountId, revokedAt: null },
+      { revokedAt: at, revokeReason: reason },
+    );
+    if (count > 0) await recordSessionsRevoked(tx, { accountId, sessionIds: batch, reason, at });
+    ended += count;
+  }
+  return ended;
 }
 
 /** The account's live sessions, most recently used first. */
