@@ -83,6 +83,7 @@ test('a resident applies online (licence + upload), 民政局 staff approve, the
   ] as const) {
     await staff.getByTestId(`action-${action}`).click();
     const dialog = staff.getByTestId('action-dialog');
+    await expect(dialog).toBeVisible();
     if (comment) await dialog.getByTestId('action-comment').fill(comment);
     await staff.getByTestId('action-confirm').click();
     await expect(staff.getByTestId('outcome-ok')).toBeVisible();

@@ -3,7 +3,7 @@ import { LoginOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { LoadingBlock } from '../components/QueryStatus';
+import { LoadingBlock } from '@bianmin/frontend-kit/react';
 import { useAffairsContext } from './affairs-context';
 
 /**

@@ -1,10 +1,11 @@
 import { Tag } from 'antd';
-import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAffairsContext } from '../app/affairs-context';
-import { formatDateTime, formatFileSize } from '../domain/datetime';
+import { formatDateTime } from '../domain/datetime';
 import { materialProvided } from '../domain/materials';
 import type { ApplicationMaterialFields } from '../graphql/types';
+import { MaterialFileLink } from './MaterialFileLink';
 
 interface Props {
   materials: ApplicationMaterialFields[];
@@ -65,16 +66,7 @@ export function MaterialsOverview({ materials, title }: Props) {
                 <ul className="aff-files">
                   {material.files.map((file) => (
                     <li key={file.id} className="aff-file" data-testid="material-file">
-                      <FileTextOutlined aria-hidden />
-                      <span className="aff-file__body">
-                        <a href={file.downloadUrl} target="_blank" rel="noopener noreferrer">
-                          {file.fileName}
-                          <span className="aff-visually-hidden">{t('common.opensInNewWindow')}</span>
-                        </a>
-                        <span className="aff-muted aff-small aff-block">
-                          {formatFileSize(file.size)} · {formatDateTime(file.uploadedAt, locale)}
-                        </span>
-                      </span>
+                      <MaterialFileLink file={file} />
                     </li>
                   ))}
                 </ul>

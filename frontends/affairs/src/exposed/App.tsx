@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createApolloClient, SIGNED_OUT_AUTH, type RemoteAppProps } from '@bianmin/frontend-kit';
+import { RemoteUiProvider, remoteUiLabels } from '@bianmin/frontend-kit/react';
 import { AffairsContext, normalizeBasePath, type AffairsContextValue } from '../app/affairs-context';
 import { AffairsNav } from '../app/AffairsNav';
 import { AffairsRoutes } from '../app/AffairsRoutes';
@@ -18,6 +19,8 @@ import '../styles.css';
 export default function AffairsApp({ basePath, locale, elderly, gatewayUrl, auth }: RemoteAppProps) {
   const session = auth ?? SIGNED_OUT_AUTH;
   const [i18n] = useState(() => createAffairsI18n(locale));
+  const { t } = useTranslation(undefined, { i18n });
+  const uiLabels = useMemo(() => remoteUiLabels(t), [t]);
   // The shell's access token goes with every request; Accept-Language makes the server's labels
   // and messages (state names, refusals, rule explanations) come back in the UI language.
   const client = withAffairsCachePolicies(
@@ -56,16 +59,18 @@ export default function AffairsApp({ basePath, locale, elderly, gatewayUrl, auth
     <ApolloProvider client={client}>
       <I18nextProvider i18n={i18n}>
         <AffairsContext.Provider value={context}>
-          <div
-            className={elderly ? 'aff-root aff-root--elderly' : 'aff-root'}
-            lang={locale}
-            data-testid="affairs-app"
-          >
-            <SignInGate>
-              <AffairsNav />
-              <AffairsRoutes />
-            </SignInGate>
-          </div>
+          <RemoteUiProvider classPrefix="aff" labels={uiLabels}>
+            <div
+              className={elderly ? 'aff-root aff-root--elderly' : 'aff-root'}
+              lang={locale}
+              data-testid="affairs-app"
+            >
+              <SignInGate>
+                <AffairsNav />
+                <AffairsRoutes />
+              </SignInGate>
+            </div>
+          </RemoteUiProvider>
         </AffairsContext.Provider>
       </I18nextProvider>
     </ApolloProvider>

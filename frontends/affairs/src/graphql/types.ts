@@ -268,3 +268,28 @@ export interface ApplicationResult<TApplication> {
   error: UserError | null;
   application: TApplication | null;
 }
+
+/** The applicant as staff see them (identity's Person): the ID number and phone come masked. */
+export interface ApplicantFields {
+  id: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+}
+
+/** Personal data that staff can reveal in full for a declared purpose. */
+export type PersonalDataField = 'ID_NUMBER' | 'PHONE' | 'ADDRESS';
+
+export interface RevealPurposeInput {
+  kind: 'CASE_HANDLING' | 'IDENTITY_CHECK' | 'LEGAL_REQUEST';
+  reference: string;
+  note?: string;
+}
+
+export interface RevealResult {
+  ok: boolean;
+  error: UserError | null;
+  field: PersonalDataField | null;
+  /** The full value; null when nothing is on file. */
+  value: string | null;
+}

@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useLayoutEffect, useMemo, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createApolloClient, type RemoteAppProps } from '@bianmin/frontend-kit';
+import { RemoteUiProvider, remoteUiLabels } from '@bianmin/frontend-kit/react';
 import { normalizeBasePath, ServicesContext, type ServicesContextValue } from '../app/services-context';
 import { ServicesRoutes } from '../app/ServicesRoutes';
 import { createServicesI18n } from '../i18n/i18n';
@@ -15,6 +16,8 @@ import '../styles.css';
 export default function ServicesApp({ basePath, locale, elderly, gatewayUrl, auth }: RemoteAppProps) {
   // The shell's session: its access token goes with every request (absent standalone: anonymous).
   const [i18n] = useState(() => createServicesI18n(locale));
+  const { t } = useTranslation(undefined, { i18n });
+  const uiLabels = useMemo(() => remoteUiLabels(t), [t]);
   // Accept-Language follows the UI language, so the catalog's messages (e.g. a bad search) match it.
   const client = createApolloClient(gatewayUrl, {
     getAccessToken: auth?.getAccessToken,
@@ -35,13 +38,15 @@ export default function ServicesApp({ basePath, locale, elderly, gatewayUrl, aut
     <ApolloProvider client={client}>
       <I18nextProvider i18n={i18n}>
         <ServicesContext.Provider value={context}>
-          <div
-            className={elderly ? 'svc-root svc-root--elderly' : 'svc-root'}
-            lang={locale}
-            data-testid="services-app"
-          >
-            <ServicesRoutes />
-          </div>
+          <RemoteUiProvider classPrefix="svc" labels={uiLabels}>
+            <div
+              className={elderly ? 'svc-root svc-root--elderly' : 'svc-root'}
+              lang={locale}
+              data-testid="services-app"
+            >
+              <ServicesRoutes />
+            </div>
+          </RemoteUiProvider>
         </ServicesContext.Provider>
       </I18nextProvider>
     </ApolloProvider>

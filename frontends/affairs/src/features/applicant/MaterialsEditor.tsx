@@ -3,14 +3,13 @@ import { Alert, Button, Checkbox, Tag } from 'antd';
 import {
   CheckCircleFilled,
   DeleteOutlined,
-  FileTextOutlined,
   SafetyCertificateOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAffairsContext } from '../../app/affairs-context';
-import { formatDateTime, formatFileSize } from '../../domain/datetime';
+import { formatDateTime } from '../../domain/datetime';
 import {
   ACCEPT_ATTRIBUTE,
   checkMaterialFile,
@@ -21,6 +20,7 @@ import {
 import { licenceChoice, materialProvided } from '../../domain/materials';
 import { refusedListIndex } from '../../domain/mutation-result';
 import type { ApplicantApplication, ApplicationMaterialFields, UserError } from '../../graphql/types';
+import { MaterialFileLink } from '../../components/MaterialFileLink';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
 import { useMutationRunner } from '../../components/useMutationRunner';
 import { REMOVE_MATERIAL_FILE, REQUEST_MATERIAL_UPLOAD, SAVE_DRAFT } from './queries';
@@ -259,7 +259,6 @@ interface UploadsProps {
 /** The files of one material: open, remove, add (JPEG/PNG/PDF, ≤ 10 MB, at most 5). */
 function MaterialUploads({ application, material, runner }: UploadsProps) {
   const { t } = useTranslation();
-  const { locale } = useAffairsContext();
   const [requestUpload] = useMutation(REQUEST_MATERIAL_UPLOAD);
   const [removeFile] = useMutation(REMOVE_MATERIAL_FILE);
   const [problem, setProblem] = useState<string | null>(null);
@@ -327,16 +326,7 @@ function MaterialUploads({ application, material, runner }: UploadsProps) {
         <ul className="aff-files" aria-label={t('upload.files', { name: material.name })}>
           {material.files.map((file) => (
             <li key={file.id} className="aff-file" data-testid="material-file">
-              <FileTextOutlined aria-hidden />
-              <span className="aff-file__body">
-                <a href={file.downloadUrl} target="_blank" rel="noopener noreferrer">
-                  {file.fileName}
-                  <span className="aff-visually-hidden">{t('common.opensInNewWindow')}</span>
-                </a>
-                <span className="aff-muted aff-small aff-block">
-                  {formatFileSize(file.size)} · {formatDateTime(file.uploadedAt, locale)}
-                </span>
-              </span>
+              <MaterialFileLink file={file} />
               <Button
                 type="text"
                 danger

@@ -1,23 +1,22 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Modal } from 'antd';
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { PageHeading, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { ApplicationHeadingMeta } from '../../components/ApplicationHeadingMeta';
+import { ApplicationLoadState } from '../../components/ApplicationLoadState';
 import { DeadlineClock } from '../../components/DeadlineClock';
 import { FormAnswers } from '../../components/FormAnswers';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { MaterialsOverview } from '../../components/MaterialsOverview';
-import { NotFound } from '../../components/NotFound';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
-import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { RuleExplanation } from '../../components/RuleExplanation';
-import { StateTag } from '../../components/StateTag';
 import { TermsFacts } from '../../components/TermsFacts';
 import { useMutationRunner } from '../../components/useMutationRunner';
+import { useRouteApplication } from '../../components/useRouteApplication';
 import { isDecided } from '../../domain/application-state';
 import { formatDateTime } from '../../domain/datetime';
 import { missingRequired } from '../../domain/materials';
@@ -30,31 +29,13 @@ import { RatingSection } from './RatingSection';
 /** 办件详情 for the applicant: where it stands, the clock, what happened, and what they can do. */
 export function ApplicationPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(APPLICANT_APPLICATION_QUERY, {
-    variables: { id },
-    fetchPolicy: 'cache-and-network',
-  });
-  const reload = useCallback(() => refetch(), [refetch]);
-  const application = data?.application ?? null;
+  const { application, reload, status } = useRouteApplication(APPLICANT_APPLICATION_QUERY);
   useDocumentTitle(application ? application.terms.itemName : t('application.title'));
 
-  if (loading && !data) {
-    return (
-      <div className="aff-page">
-        <LoadingBlock rows={10} />
-      </div>
-    );
-  }
-  if (error && !data) {
-    return (
-      <div className="aff-page">
-        <QueryError error={error} onRetry={() => void reload().catch(() => undefined)} retrying={loading} />
-      </div>
-    );
-  }
   if (!application) {
-    return <NotFound title={t('errors.applicationNotFound')} body={t('errors.applicationNotFoundBody')} />;
+    return (
+      <ApplicationLoadState {...status} reload={reload} notFoundBody={t('errors.applicationNotFoundBody')} />
+    );
   }
   return <ApplicationDetail application={application} reload={reload} />;
 }
@@ -96,17 +77,13 @@ function ApplicationDetail({
         titleTestId="application-title"
         crumbs={[{ label: t('nav.mine'), to: to() }, { label: application.reference }]}
       >
-        <p className="aff-heading-meta">
-          <StateTag state={application.state} label={application.stateLabel} />
-          <span className="aff-muted">
-            {t('application.reference')} <strong data-testid="reference">{application.reference}</strong>
-          </span>
+        <ApplicationHeadingMeta application={application}>
           {application.submittedAt && (
             <span className="aff-muted">
               {t('application.submittedAt', { time: formatDateTime(application.submittedAt, locale) })}
             </span>
           )}
-        </p>
+        </ApplicationHeadingMeta>
       </PageHeading>
 
       <div className="aff-actions" aria-label={t('application.actions')} role="group">

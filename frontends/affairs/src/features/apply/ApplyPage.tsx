@@ -4,14 +4,12 @@ import { CheckCircleFilled, ThunderboltFilled } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { LoadingBlock, PageHeading, QueryError, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { FormAnswers } from '../../components/FormAnswers';
 import { MaterialsOverview } from '../../components/MaterialsOverview';
 import { NotFound } from '../../components/NotFound';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
-import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { RuleExplanation } from '../../components/RuleExplanation';
 import { StateTag } from '../../components/StateTag';
 import { TermsFacts } from '../../components/TermsFacts';
@@ -148,7 +146,7 @@ function ApplyWizard({ applicationId }: { applicationId: string }) {
   if (error || !data) {
     return (
       <div className="aff-page">
-        <QueryError error={error} onRetry={() => void reload().catch(() => undefined)} retrying={loading} />
+        <QueryError error={error} onRetry={reload} retrying={loading} />
       </div>
     );
   }

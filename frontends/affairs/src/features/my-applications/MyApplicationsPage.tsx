@@ -3,11 +3,14 @@ import { Empty } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { LoadMore } from '../../components/LoadMore';
-import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
-import { usePagedConnection } from '../../components/usePagedConnection';
+import {
+  LoadingBlock,
+  LoadMore,
+  PageHeading,
+  QueryError,
+  useDocumentTitle,
+  usePagedConnection,
+} from '@bianmin/frontend-kit/react';
 import { ApplicationCard } from './ApplicationCard';
 import { NotificationsPanel } from './NotificationsPanel';
 import { MY_APPLICATIONS, PAGE_SIZE } from './queries';
@@ -38,11 +41,7 @@ export function MyApplicationsPage() {
           {loading && !data ? (
             <LoadingBlock cards={4} />
           ) : error && !data ? (
-            <QueryError
-              error={error}
-              onRetry={() => void reload().catch(() => undefined)}
-              retrying={loading}
-            />
+            <QueryError error={error} onRetry={reload} retrying={loading} />
           ) : !connection || connection.edges.length === 0 ? (
             <div className="aff-panel" data-testid="no-applications">
               <Empty
@@ -64,14 +63,7 @@ export function MyApplicationsPage() {
                   <ApplicationCard key={node.id} application={node} />
                 ))}
               </ul>
-              <LoadMore
-                shown={connection.edges.length}
-                total={connection.totalCount}
-                hasNextPage={connection.pageInfo.hasNextPage}
-                loading={paging.loadingMore}
-                failed={paging.failed}
-                onLoadMore={paging.loadMore}
-              />
+              <LoadMore connection={connection} paging={paging} />
             </>
           )}
         </section>

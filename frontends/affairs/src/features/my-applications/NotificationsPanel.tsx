@@ -4,12 +4,10 @@ import { BellOutlined } from '@ant-design/icons';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadingBlock, LoadMore, QueryError, usePagedConnection } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
-import { LoadMore } from '../../components/LoadMore';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { useMutationRunner } from '../../components/useMutationRunner';
-import { usePagedConnection } from '../../components/usePagedConnection';
 import { formatDateTime } from '../../domain/datetime';
 import { MARK_NOTIFICATIONS_READ, MY_NOTIFICATIONS } from './queries';
 
@@ -66,12 +64,7 @@ export function NotificationsPanel() {
       {loading && !data ? (
         <LoadingBlock rows={3} />
       ) : error && !data ? (
-        <QueryError
-          compact
-          error={error}
-          onRetry={() => void reload().catch(() => undefined)}
-          retrying={loading}
-        />
+        <QueryError compact error={error} onRetry={reload} retrying={loading} />
       ) : !connection || connection.edges.length === 0 ? (
         <p className="aff-muted">{t('notifications.empty')}</p>
       ) : (
@@ -120,14 +113,7 @@ export function NotificationsPanel() {
               );
             })}
           </ul>
-          <LoadMore
-            shown={connection.edges.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            loading={paging.loadingMore}
-            failed={paging.failed}
-            onLoadMore={paging.loadMore}
-          />
+          <LoadMore connection={connection} paging={paging} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
-import { Alert, Checkbox, Input, Modal } from 'antd';
+import { Checkbox, Input } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OutcomeNotice } from '../../components/OutcomeNotice';
+import { FormDialog } from '../../components/FormDialog';
 import type { Notice } from '../../components/useMutationRunner';
 import {
   actionInput,
@@ -52,87 +52,76 @@ export function ActionDialog({ action, materials, running, notice, onSubmit, onC
   const problemText = problem && describeProblem(problem, t, nameOf);
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={action.label}
       okText={action.label}
       okButtonProps={{
         danger: actionTone(action.name) === 'danger',
-        loading: running,
         // antd spaces out two-character labels (受 理); tests find the button by id instead.
         ...({ 'data-testid': 'action-confirm' } as object),
       }}
-      cancelText={t('common.cancel')}
-      onOk={submit}
+      running={running}
+      notice={notice}
+      problem={problemText}
+      onSubmit={submit}
       onCancel={onCancel}
-      destroyOnHidden
       maskClosable={!running}
+      testId="action-dialog"
+      action={action.name}
     >
-      <form
-        className="aff-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        data-testid="action-dialog"
-        data-action={action.name}
-      >
-        {action.materialReasonsRequired && (
-          <fieldset className="aff-dialog__reasons">
-            <legend>{t('actions.pickMaterials')}</legend>
-            <ul className="aff-reason-list">
-              {materials.map((material) => {
-                const picked = reasons[material.id] !== undefined;
-                return (
-                  <li key={material.id} data-testid="reason-material">
-                    <Checkbox
-                      checked={picked}
+      {action.materialReasonsRequired && (
+        <fieldset className="aff-dialog__reasons">
+          <legend>{t('actions.pickMaterials')}</legend>
+          <ul className="aff-reason-list">
+            {materials.map((material) => {
+              const picked = reasons[material.id] !== undefined;
+              return (
+                <li key={material.id} data-testid="reason-material">
+                  <Checkbox
+                    checked={picked}
+                    onChange={(e) =>
+                      setReasons((current) => ({
+                        ...current,
+                        [material.id]: e.target.checked ? '' : undefined,
+                      }))
+                    }
+                  >
+                    <span lang="zh-CN">{material.name}</span>
+                  </Checkbox>
+                  {picked && (
+                    <Input
+                      aria-label={t('actions.reasonFor', { name: material.name })}
+                      placeholder={t('actions.reasonPlaceholder')}
+                      value={reasons[material.id] ?? ''}
+                      maxLength={MAX_MATERIAL_REASON}
                       onChange={(e) =>
-                        setReasons((current) => ({
-                          ...current,
-                          [material.id]: e.target.checked ? '' : undefined,
-                        }))
+                        setReasons((current) => ({ ...current, [material.id]: e.target.value }))
                       }
-                    >
-                      <span lang="zh-CN">{material.name}</span>
-                    </Checkbox>
-                    {picked && (
-                      <Input
-                        aria-label={t('actions.reasonFor', { name: material.name })}
-                        placeholder={t('actions.reasonPlaceholder')}
-                        value={reasons[material.id] ?? ''}
-                        maxLength={MAX_MATERIAL_REASON}
-                        onChange={(e) =>
-                          setReasons((current) => ({ ...current, [material.id]: e.target.value }))
-                        }
-                        data-testid="reason-input"
-                      />
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-        )}
-        <div className="aff-field">
-          <label htmlFor={commentId}>
-            {action.commentRequired ? t('actions.commentRequired') : t('actions.commentOptional')}
-          </label>
-          <Input.TextArea
-            id={commentId}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            maxLength={MAX_COMMENT}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            aria-required={action.commentRequired}
-            data-testid="action-comment"
-          />
-        </div>
-        <div role="alert">{problemText && <Alert type="error" showIcon title={problemText} />}</div>
-        <OutcomeNotice notice={notice} />
-      </form>
-    </Modal>
+                      data-testid="reason-input"
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      )}
+      <div className="aff-field">
+        <label htmlFor={commentId}>
+          {action.commentRequired ? t('actions.commentRequired') : t('actions.commentOptional')}
+        </label>
+        <Input.TextArea
+          id={commentId}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={MAX_COMMENT}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          aria-required={action.commentRequired}
+          data-testid="action-comment"
+        />
+      </div>
+    </FormDialog>
   );
 }
 

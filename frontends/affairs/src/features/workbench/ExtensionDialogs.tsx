@@ -1,7 +1,7 @@
-import { Alert, Input, InputNumber, Modal, Radio } from 'antd';
+import { Input, InputNumber, Radio } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OutcomeNotice } from '../../components/OutcomeNotice';
+import { FormDialog } from '../../components/FormDialog';
 import type { Notice } from '../../components/useMutationRunner';
 import {
   extensionDecision,
@@ -48,55 +48,44 @@ export function RequestExtensionDialog({
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('extension.request')}
       okText={t('extension.requestSubmit')}
-      okButtonProps={{ loading: running }}
-      cancelText={t('common.cancel')}
-      onOk={submit}
+      running={running}
+      notice={notice}
+      problem={problem}
+      onSubmit={submit}
       onCancel={onCancel}
-      destroyOnHidden
+      testId="extension-dialog"
     >
-      <form
-        className="aff-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        data-testid="extension-dialog"
-      >
-        <p className="aff-muted">{t('extension.requestHint')}</p>
-        <div className="aff-field">
-          <label htmlFor={daysId}>
-            {t('extension.days', { min: MIN_EXTENSION_DAYS, max: MAX_EXTENSION_DAYS })}
-          </label>
-          <InputNumber
-            id={daysId}
-            min={MIN_EXTENSION_DAYS}
-            max={MAX_EXTENSION_DAYS}
-            precision={0}
-            value={days}
-            onChange={(value) => setDays(typeof value === 'number' ? value : null)}
-            data-testid="extension-days"
-          />
-        </div>
-        <div className="aff-field">
-          <label htmlFor={reasonId}>{t('extension.reason')}</label>
-          <Input.TextArea
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={MAX_EXTENSION_REASON}
-            showCount
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            data-testid="extension-reason"
-          />
-        </div>
-        <div role="alert">{problem && <Alert type="error" showIcon title={problem} />}</div>
-        <OutcomeNotice notice={notice} />
-      </form>
-    </Modal>
+      <p className="aff-muted">{t('extension.requestHint')}</p>
+      <div className="aff-field">
+        <label htmlFor={daysId}>
+          {t('extension.days', { min: MIN_EXTENSION_DAYS, max: MAX_EXTENSION_DAYS })}
+        </label>
+        <InputNumber
+          id={daysId}
+          min={MIN_EXTENSION_DAYS}
+          max={MAX_EXTENSION_DAYS}
+          precision={0}
+          value={days}
+          onChange={(value) => setDays(typeof value === 'number' ? value : null)}
+          data-testid="extension-days"
+        />
+      </div>
+      <div className="aff-field">
+        <label htmlFor={reasonId}>{t('extension.reason')}</label>
+        <Input.TextArea
+          id={reasonId}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={MAX_EXTENSION_REASON}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          data-testid="extension-reason"
+        />
+      </div>
+    </FormDialog>
   );
 }
 
@@ -128,52 +117,41 @@ export function DecideExtensionDialog({
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('extension.decide')}
       okText={t('extension.decideSubmit')}
-      okButtonProps={{ loading: running }}
-      cancelText={t('common.cancel')}
-      onOk={submit}
+      running={running}
+      notice={notice}
+      problem={problem}
+      onSubmit={submit}
       onCancel={onCancel}
-      destroyOnHidden
+      testId="decide-extension-dialog"
     >
-      <form
-        className="aff-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        data-testid="decide-extension-dialog"
-      >
-        <fieldset className="aff-field">
-          <legend>{t('extension.decision')}</legend>
-          <Radio.Group
-            value={approve === null ? undefined : approve ? 'approve' : 'decline'}
-            onChange={(e) => setApprove(e.target.value === 'approve')}
-            options={[
-              { value: 'approve', label: t('extension.approve') },
-              { value: 'decline', label: t('extension.decline') },
-            ]}
-            className="aff-radio-group"
-          />
-        </fieldset>
-        <div className="aff-field">
-          <label htmlFor={commentId}>
-            {approve === false ? t('extension.commentRequired') : t('extension.commentOptional')}
-          </label>
-          <Input.TextArea
-            id={commentId}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            maxLength={MAX_COMMENT}
-            showCount
-            autoSize={{ minRows: 2, maxRows: 6 }}
-          />
-        </div>
-        <div role="alert">{problem && <Alert type="error" showIcon title={problem} />}</div>
-        <OutcomeNotice notice={notice} />
-      </form>
-    </Modal>
+      <fieldset className="aff-field">
+        <legend>{t('extension.decision')}</legend>
+        <Radio.Group
+          value={approve === null ? undefined : approve ? 'approve' : 'decline'}
+          onChange={(e) => setApprove(e.target.value === 'approve')}
+          options={[
+            { value: 'approve', label: t('extension.approve') },
+            { value: 'decline', label: t('extension.decline') },
+          ]}
+          className="aff-radio-group"
+        />
+      </fieldset>
+      <div className="aff-field">
+        <label htmlFor={commentId}>
+          {approve === false ? t('extension.commentRequired') : t('extension.commentOptional')}
+        </label>
+        <Input.TextArea
+          id={commentId}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={MAX_COMMENT}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+      </div>
+    </FormDialog>
   );
 }

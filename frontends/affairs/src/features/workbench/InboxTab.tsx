@@ -3,12 +3,10 @@ import { Button, Checkbox, Empty, Grid, Select, Table, Tag } from 'antd';
 import { useCallback, useId, useMemo, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { LoadingBlock, LoadMore, QueryError, usePagedConnection } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
 import { DeadlineClock } from '../../components/DeadlineClock';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { StateTag } from '../../components/StateTag';
-import { usePagedConnection } from '../../components/usePagedConnection';
 import {
   filterFromSearch,
   INBOX_STATES,
@@ -47,7 +45,7 @@ export function InboxTab({ supervisor }: { supervisor: boolean }) {
       {loading && !data ? (
         <LoadingBlock cards={asTable ? 0 : 3} rows={8} />
       ) : error && !data ? (
-        <QueryError error={error} onRetry={() => void reload().catch(() => undefined)} retrying={loading} />
+        <QueryError error={error} onRetry={reload} retrying={loading} />
       ) : !connection ? (
         <p className="aff-muted">{t('workbench.staffOnlyBody')}</p>
       ) : connection.edges.length === 0 ? (
@@ -68,14 +66,7 @@ export function InboxTab({ supervisor }: { supervisor: boolean }) {
               ))}
             </ul>
           )}
-          <LoadMore
-            shown={connection.edges.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            loading={paging.loadingMore}
-            failed={paging.failed}
-            onLoadMore={paging.loadMore}
-          />
+          <LoadMore connection={connection} paging={paging} />
         </>
       )}
     </div>

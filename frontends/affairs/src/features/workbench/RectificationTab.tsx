@@ -3,12 +3,10 @@ import { Alert, Button, Empty, Input, Radio, Tag } from 'antd';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadingBlock, LoadMore, QueryError, usePagedConnection } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
-import { LoadMore } from '../../components/LoadMore';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { useMutationRunner } from '../../components/useMutationRunner';
-import { usePagedConnection } from '../../components/usePagedConnection';
 import { formatDateTime } from '../../domain/datetime';
 import { scoreLabelKey } from '../../domain/rating';
 import type { RectificationTaskFields } from '../../graphql/types';
@@ -57,7 +55,7 @@ export function RectificationTab() {
       {loading && !data ? (
         <LoadingBlock cards={2} />
       ) : error && !data ? (
-        <QueryError error={error} onRetry={() => void reload().catch(() => undefined)} retrying={loading} />
+        <QueryError error={error} onRetry={reload} retrying={loading} />
       ) : !connection || connection.edges.length === 0 ? (
         <div className="aff-panel" data-testid="rectification-empty">
           <Empty description={openOnly ? t('rectification.emptyOpen') : t('rectification.empty')} />
@@ -75,14 +73,7 @@ export function RectificationTab() {
               />
             ))}
           </ul>
-          <LoadMore
-            shown={connection.edges.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            loading={paging.loadingMore}
-            failed={paging.failed}
-            onLoadMore={paging.loadMore}
-          />
+          <LoadMore connection={connection} paging={paging} />
         </>
       )}
     </div>

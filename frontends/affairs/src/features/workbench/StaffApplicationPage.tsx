@@ -1,29 +1,28 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Tag } from 'antd';
 import { FieldTimeOutlined, UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { PageHeading, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useAffairsContext, useAffairsPath } from '../../app/affairs-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useViewer } from '../../app/viewer';
+import { ApplicationHeadingMeta } from '../../components/ApplicationHeadingMeta';
+import { ApplicationLoadState } from '../../components/ApplicationLoadState';
 import { DeadlineClock } from '../../components/DeadlineClock';
 import { FormAnswers } from '../../components/FormAnswers';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { MaterialsOverview } from '../../components/MaterialsOverview';
-import { NotFound } from '../../components/NotFound';
 import { OutcomeNotice } from '../../components/OutcomeNotice';
-import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { RuleExplanation } from '../../components/RuleExplanation';
-import { StateTag } from '../../components/StateTag';
 import { TermsFacts } from '../../components/TermsFacts';
 import { useMutationRunner } from '../../components/useMutationRunner';
+import { useRouteApplication } from '../../components/useRouteApplication';
 import { isDecided } from '../../domain/application-state';
 import { formatDateTime } from '../../domain/datetime';
 import { actionTone, APPLICANT_ACTIONS, type ActionInput } from '../../domain/workflow-actions';
 import type { StaffApplication, UserError, WorkflowActionFields } from '../../graphql/types';
 import { ActionDialog } from './ActionDialog';
+import { ApplicantPanel } from './ApplicantPanel';
 import { DecideExtensionDialog, RequestExtensionDialog } from './ExtensionDialogs';
 import {
   ACT_AS_STAFF,
@@ -45,32 +44,16 @@ export function StaffApplicationPage() {
 
 function StaffApplicationLoader() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(STAFF_APPLICATION_QUERY, {
-    variables: { id },
-    fetchPolicy: 'cache-and-network',
-  });
-  const reload = useCallback(() => refetch(), [refetch]);
-  const application = data?.application ?? null;
+  const { application, reload, status } = useRouteApplication(STAFF_APPLICATION_QUERY);
   useDocumentTitle(application ? application.reference : t('workbench.title'));
 
-  if (loading && !data) {
-    return (
-      <div className="aff-page">
-        <LoadingBlock rows={10} />
-      </div>
-    );
-  }
-  if (error && !data) {
-    return (
-      <div className="aff-page">
-        <QueryError error={error} onRetry={() => void reload().catch(() => undefined)} retrying={loading} />
-      </div>
-    );
-  }
   if (!application) {
     return (
-      <NotFound title={t('errors.applicationNotFound')} body={t('errors.staffApplicationNotFoundBody')} />
+      <ApplicationLoadState
+        {...status}
+        reload={reload}
+        notFoundBody={t('errors.staffApplicationNotFoundBody')}
+      />
     );
   }
   return <StaffApplicationView application={application} reload={reload} />;
@@ -152,11 +135,7 @@ function StaffApplicationView({
         titleTestId="staff-application-title"
         crumbs={[{ label: t('nav.workbench'), to: to('workbench') }, { label: application.reference }]}
       >
-        <p className="aff-heading-meta">
-          <StateTag state={application.state} label={application.stateLabel} />
-          <span className="aff-muted">
-            {t('application.reference')} <strong data-testid="reference">{application.reference}</strong>
-          </span>
+        <ApplicationHeadingMeta application={application}>
           <span className="aff-muted">
             {t('application.workflow', {
               name: application.workflow.name,
@@ -168,7 +147,7 @@ function StaffApplicationView({
               {t('inbox.escalatedAt', { time: formatDateTime(application.escalatedAt, locale) })}
             </Tag>
           )}
-        </p>
+        </ApplicationHeadingMeta>
       </PageHeading>
 
       <section className="aff-panel aff-work" aria-labelledby="aff-work-title" data-testid="staff-actions">
@@ -251,6 +230,12 @@ function StaffApplicationView({
             state={application.state}
             deadline={application.deadline}
             acceptanceDueAt={application.acceptanceDueAt}
+          />
+          {/* Keyed: a value revealed for one case never shows on another's page. */}
+          <ApplicantPanel
+            key={application.id}
+            applicationId={application.id}
+            reference={application.reference}
           />
           <section className="aff-panel" aria-labelledby="aff-extension-title" data-testid="extension">
             <h2 id="aff-extension-title">

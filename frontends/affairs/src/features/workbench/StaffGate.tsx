@@ -3,9 +3,9 @@ import { LockOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadingBlock, QueryError } from '@bianmin/frontend-kit/react';
 import { useAffairsPath } from '../../app/affairs-context';
 import { useViewer } from '../../app/viewer';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 
 /**
  * The workbench is for department staff and supervisors (the API refuses everyone else anyway):
@@ -18,7 +18,7 @@ export function StaffGate({ children }: { children: ReactNode }) {
 
   if (loading) return <LoadingBlock rows={6} />;
   if (error && !viewer) {
-    return <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+    return <QueryError error={error} onRetry={() => refetch()} />;
   }
   if (!staff) {
     return (

@@ -1,10 +1,9 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { PageHeading, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useAffairsContext } from '../../app/affairs-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useViewer } from '../../app/viewer';
-import { PageHeading } from '../../components/PageHeading';
 import { InboxTab } from './InboxTab';
 import { RectificationTab } from './RectificationTab';
 import { StaffGate } from './StaffGate';

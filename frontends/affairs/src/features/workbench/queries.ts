@@ -1,11 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { INBOX_ROW_FIELDS, STAFF_APPLICATION_FIELDS, USER_ERROR_FIELDS } from '../../graphql/selections';
 import type {
+  ApplicantFields,
   ApplicationResult,
   Connection,
   InboxFilter,
   InboxRowFields,
+  PersonalDataField,
   RectificationTaskFields,
+  RevealPurposeInput,
+  RevealResult,
   StaffApplication,
   UserError,
 } from '../../graphql/types';
@@ -100,6 +104,47 @@ export const STAFF_APPLICATION_QUERY: TypedDocumentNode<
       }
     }
   `;
+
+/**
+ * The applicant, from identity, apart from the application: the page still works when identity
+ * cannot answer. Name as it is; ID number and phone masked.
+ */
+export const STAFF_APPLICANT: TypedDocumentNode<
+  { application: { id: string; applicant: ApplicantFields } | null },
+  { id: string }
+> = gql`
+  query StaffApplicant($id: ID!) {
+    application(id: $id) {
+      id
+      applicant {
+        id
+        name
+        idNumber
+        phone
+      }
+    }
+  }
+`;
+
+/**
+ * One full value of the applicant's, for a declared purpose: audited, and the applicant sees it.
+ * Always sent with `fetchPolicy: 'no-cache'` — the value must never reach the cache.
+ */
+export const REVEAL_PERSONAL_DATA: TypedDocumentNode<
+  { revealPersonalData: RevealResult },
+  { personId: string; field: PersonalDataField; purpose: RevealPurposeInput }
+> = gql`
+  mutation RevealPersonalData($personId: ID!, $field: PersonalDataField!, $purpose: RevealPurposeInput!) {
+    revealPersonalData(personId: $personId, field: $field, purpose: $purpose) {
+      ok
+      error {
+        ${USER_ERROR_FIELDS}
+      }
+      field
+      value
+    }
+  }
+`;
 
 export const ACT_AS_STAFF: TypedDocumentNode<
   { actOnApplication: Result },

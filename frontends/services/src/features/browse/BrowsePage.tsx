@@ -4,13 +4,16 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import {
+  LoadingBlock,
+  LoadMore,
+  QueryError,
+  useDocumentTitle,
+  usePagedConnection,
+} from '@bianmin/frontend-kit/react';
 import { useLocalizedName } from '../../app/services-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { ServiceItemCard } from '../../components/ServiceItemCard';
-import { usePagedConnection } from '../../components/usePagedConnection';
 import { isServiceCategory, type ServiceItemFilter } from '../../graphql/types';
 import { DEPARTMENTS, LIFE_EVENTS } from '../home/queries';
 import { BROWSE_SERVICE_ITEMS } from './queries';
@@ -95,9 +98,7 @@ function BrowseResults({ filter }: { filter: ServiceItemFilter }) {
 
   if (loading && !connection) return <LoadingBlock cards={3} />;
   if (error || !connection) {
-    return (
-      <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />
-    );
+    return <QueryError error={error} onRetry={() => refetch()} retrying={loading} />;
   }
   if (connection.edges.length === 0) return <Empty description={t('browse.empty')} />;
   return (
@@ -112,14 +113,7 @@ function BrowseResults({ filter }: { filter: ServiceItemFilter }) {
           </li>
         ))}
       </ul>
-      <LoadMore
-        shown={connection.edges.length}
-        total={connection.totalCount}
-        hasNextPage={connection.pageInfo.hasNextPage}
-        loading={paging.loadingMore}
-        failed={paging.failed}
-        onLoadMore={paging.loadMore}
-      />
+      <LoadMore connection={connection} paging={paging} />
     </section>
   );
 }

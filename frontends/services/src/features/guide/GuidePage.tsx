@@ -13,12 +13,11 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { LoadingBlock, QueryError, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useLocalizedName, useServicesContext, useServicesPath } from '../../app/services-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useDaysText } from '../../components/days';
 import { NotFound } from '../../components/NotFound';
 import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { ServicePointSummary } from '../../components/ServicePointSummary';
 import type { Channel } from '../../graphql/types';
 import { SERVICE_GUIDE, type ServiceGuide } from './queries';
@@ -48,7 +47,7 @@ export function GuidePage() {
   if (error || !data) {
     return (
       <div className="svc-page">
-        <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />
+        <QueryError error={error} onRetry={() => refetch()} retrying={loading} />
       </div>
     );
   }

@@ -4,9 +4,8 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadingBlock, QueryError, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useLocalizedName, useServicesContext, useServicesPath } from '../../app/services-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { ServiceItemCard } from '../../components/ServiceItemCard';
 import { SERVICE_CATEGORIES } from '../../graphql/types';
 import { SearchBox } from '../search/SearchBox';
@@ -14,8 +13,6 @@ import { DEPARTMENTS, LIFE_EVENTS, POPULAR_ITEMS } from './queries';
 
 /** Life events shown before "show all": two rows on a phone, enough to scroll past. */
 const LIFE_EVENTS_PREVIEW = 8;
-
-const retry = (refetch: () => Promise<unknown>) => () => void refetch().catch(() => undefined);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -63,7 +60,7 @@ function LifeEventsSection() {
       {loading && !lifeEvents ? (
         <LoadingBlock cards={4} />
       ) : error || !lifeEvents ? (
-        <QueryError compact error={error} onRetry={retry(refetch)} retrying={loading} />
+        <QueryError compact error={error} onRetry={() => refetch()} retrying={loading} />
       ) : (
         <>
           <ul id="svc-life-event-list" className="svc-grid svc-grid--tiles" data-testid="life-events">
@@ -115,7 +112,7 @@ function PopularSection() {
       {loading && !connection ? (
         <LoadingBlock cards={3} />
       ) : error || !connection ? (
-        <QueryError compact error={error} onRetry={retry(refetch)} retrying={loading} />
+        <QueryError compact error={error} onRetry={() => refetch()} retrying={loading} />
       ) : (
         <ul className="svc-grid" data-testid="popular-items">
           {connection.edges.map(({ node }) => (
@@ -165,7 +162,7 @@ function DepartmentsSection() {
       {loading && !departments ? (
         <LoadingBlock rows={4} />
       ) : error || !departments ? (
-        <QueryError compact error={error} onRetry={retry(refetch)} retrying={loading} />
+        <QueryError compact error={error} onRetry={() => refetch()} retrying={loading} />
       ) : (
         <ul className="svc-department-list" data-testid="departments">
           {departments.map((department) => (

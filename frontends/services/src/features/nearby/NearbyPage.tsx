@@ -4,10 +4,9 @@ import { AimOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { LoadingBlock, QueryError, useDocumentTitle } from '@bianmin/frontend-kit/react';
 import { useLocalizedName, useServicesPath } from '../../app/services-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { ServicePointSummary } from '../../components/ServicePointSummary';
 import { CITY_CENTRE, DEFAULT_RADIUS, RADIUS_OPTIONS, formatDistance, type LatLng } from './geo';
 import { NearbyMap, type MapPoint } from './NearbyMap';
@@ -238,11 +237,7 @@ export function NearbyPage() {
           </div>
         </div>
         {districts.error && (
-          <QueryError
-            compact
-            error={districts.error}
-            onRetry={() => void districts.refetch().catch(() => undefined)}
-          />
+          <QueryError compact error={districts.error} onRetry={() => districts.refetch()} />
         )}
         <p className="svc-muted" data-testid="nearby-centre">
           {usingGeo ? t('nearby.fromYou') : t('nearby.centreOf', { name: centreName })}
@@ -252,11 +247,7 @@ export function NearbyPage() {
       {(nearby.loading && !points) || waitingForItem ? (
         <LoadingBlock rows={6} />
       ) : nearby.error || !points ? (
-        <QueryError
-          error={nearby.error}
-          onRetry={() => void nearby.refetch().catch(() => undefined)}
-          retrying={nearby.loading}
-        />
+        <QueryError error={nearby.error} onRetry={() => nearby.refetch()} retrying={nearby.loading} />
       ) : points.length === 0 ? (
         <div className="svc-panel">
           <Empty description={t('nearby.empty', { radius: radiusText })} />

@@ -2,13 +2,16 @@ import { useQuery } from '@apollo/client/react';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import {
+  LoadingBlock,
+  LoadMore,
+  QueryError,
+  useDocumentTitle,
+  usePagedConnection,
+} from '@bianmin/frontend-kit/react';
 import { useServicesPath } from '../../app/services-context';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeading } from '../../components/PageHeading';
-import { LoadingBlock, QueryError } from '../../components/QueryStatus';
 import { ServiceItemCard } from '../../components/ServiceItemCard';
-import { usePagedConnection } from '../../components/usePagedConnection';
 import { SEARCH_SERVICE_ITEMS } from './queries';
 import { SearchBox } from './SearchBox';
 
@@ -41,9 +44,7 @@ function SearchResults({ query }: { query: string }) {
 
   if (loading && !connection) return <LoadingBlock cards={3} />;
   if (error || !connection) {
-    return (
-      <QueryError error={error} onRetry={() => void refetch().catch(() => undefined)} retrying={loading} />
-    );
+    return <QueryError error={error} onRetry={() => refetch()} retrying={loading} />;
   }
 
   const shown = connection.edges.length;
@@ -74,14 +75,7 @@ function SearchResults({ query }: { query: string }) {
               </li>
             ))}
           </ol>
-          <LoadMore
-            shown={shown}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            loading={paging.loadingMore}
-            failed={paging.failed}
-            onLoadMore={paging.loadMore}
-          />
+          <LoadMore connection={connection} paging={paging} />
         </>
       )}
     </section>

@@ -1,7 +1,17 @@
 import { useCallback, useState } from 'react';
 
-interface Pageable {
+/** The parts of a Relay-style connection that paging needs. */
+export interface PagedConnection {
+  totalCount: number;
+  edges: readonly unknown[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface Paging {
+  loadMore: () => void;
+  loadingMore: boolean;
+  /** The last attempt failed; the button offers it again. */
+  failed: boolean;
 }
 
 /**
@@ -9,9 +19,9 @@ interface Pageable {
  * relayStylePagination policy appends it) and remembers whether the last attempt failed.
  */
 export function usePagedConnection(
-  connection: Pageable | null | undefined,
+  connection: Pick<PagedConnection, 'pageInfo'> | null | undefined,
   fetchMore: (options: { variables: { after: string } }) => Promise<unknown>,
-) {
+): Paging {
   const [loadingMore, setLoadingMore] = useState(false);
   const [failed, setFailed] = useState(false);
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Result, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
-import { describeQueryError } from '@bianmin/frontend-kit';
+import { describeQueryError } from '../errors';
+import { useRemoteUi } from './remote-ui';
 
 /** Placeholder shaped like the content that is on its way. */
 export function LoadingBlock({
@@ -13,14 +13,14 @@ export function LoadingBlock({
   cards?: number;
   label?: string;
 }) {
-  const { t } = useTranslation();
+  const { labels, cls } = useRemoteUi();
   return (
-    <div className="aff-loading" role="status" aria-live="polite" data-testid="loading">
-      <span className="aff-visually-hidden">{label ?? t('common.loading')}</span>
+    <div className={cls('loading')} role="status" aria-live="polite" data-testid="loading">
+      <span className={cls('visually-hidden')}>{label ?? labels.loading}</span>
       {cards > 0 ? (
-        <div className="aff-grid">
+        <div className={cls('grid')}>
           {Array.from({ length: cards }, (_, i) => (
-            <div key={i} className="aff-card aff-card--skeleton">
+            <div key={i} className={cls('card', 'card--skeleton')}>
               <Skeleton active title paragraph={{ rows: 2 }} />
             </div>
           ))}
@@ -32,9 +32,13 @@ export function LoadingBlock({
   );
 }
 
-interface QueryErrorProps {
+export interface QueryErrorProps {
   error: unknown;
-  onRetry?: () => void;
+  /**
+   * Called with no arguments, e.g. `() => refetch()`. A promise it returns may reject: the query's
+   * own error state shows that failure, so it is ignored here.
+   */
+  onRetry?: () => unknown;
   retrying?: boolean;
   /** Compact for a section inside a page; full for a whole page. */
   compact?: boolean;
@@ -45,7 +49,7 @@ interface QueryErrorProps {
  * for people), a plain explanation and a retry button otherwise. Never the raw error.
  */
 export function QueryError({ error, onRetry, retrying = false, compact = false }: QueryErrorProps) {
-  const { t } = useTranslation();
+  const { labels, cls } = useRemoteUi();
   const problem = describeQueryError(error);
 
   if (problem.kind === 'bad-input') {
@@ -54,22 +58,22 @@ export function QueryError({ error, onRetry, retrying = false, compact = false }
         type="warning"
         showIcon
         data-testid="query-error"
-        title={t('errors.badInputTitle')}
+        title={labels.badInputTitle}
         description={<span data-testid="query-error-message">{problem.message}</span>}
       />
     );
   }
 
-  const title = problem.kind === 'unavailable' ? t('errors.unavailableTitle') : t('errors.networkTitle');
-  const body = problem.kind === 'unavailable' ? t('errors.unavailableBody') : t('errors.networkBody');
+  const title = problem.kind === 'unavailable' ? labels.unavailableTitle : labels.networkTitle;
+  const body = problem.kind === 'unavailable' ? labels.unavailableBody : labels.networkBody;
   const retry = onRetry && (
     <Button
       icon={<ReloadOutlined aria-hidden />}
-      onClick={onRetry}
+      onClick={() => void Promise.resolve(onRetry()).catch(() => undefined)}
       loading={retrying}
       data-testid="query-retry"
     >
-      {t('common.retry')}
+      {labels.retry}
     </Button>
   );
 
@@ -82,7 +86,7 @@ export function QueryError({ error, onRetry, retrying = false, compact = false }
           title={title}
           description={
             <>
-              <p className="aff-alert-body">{body}</p>
+              <p className={cls('alert-body')}>{body}</p>
               {retry}
             </>
           }
@@ -91,10 +95,10 @@ export function QueryError({ error, onRetry, retrying = false, compact = false }
     );
   }
   return (
-    <div role="alert" data-testid="query-error" className="aff-panel">
+    <div role="alert" data-testid="query-error" className={cls('panel')}>
       <Result
         status="warning"
-        title={<h2 className="aff-result-title">{title}</h2>}
+        title={<h2 className={cls('result-title')}>{title}</h2>}
         subTitle={body}
         extra={retry}
       />
