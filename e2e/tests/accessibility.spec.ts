@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO, totpCode } from './support/gateway.js';
 
 test.use({ geolocation: { latitude: 30.2741, longitude: 120.1551 }, permissions: ['geolocation'] });
 
@@ -63,4 +64,43 @@ test('sign-in and sign-up pages have no serious accessibility problems', async (
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page);
   }
+});
+
+test('my applications, the apply wizard and the staff workbench have no serious accessibility problems', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto('/signin?returnTo=%2Faffairs');
+  await page.getByTestId('signin-login').fill('13800000001');
+  await page.getByTestId('signin-password').fill('Yunhu#Resident2026');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('my-applications')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.goto('/services/items/MZ-010');
+  await page.getByRole('link', { name: /在线办理/ }).click();
+  await expect(page.getByTestId('materials-editor')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // 王主管 (supervisor): the workbench with its filters.
+  const staff = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+  await staff.goto('/signin?returnTo=%2Faffairs%2Fworkbench');
+  await staff.getByTestId('signin-login').fill(DEMO.supervisor.login);
+  await staff.getByTestId('signin-password').fill(DEMO.supervisor.password);
+  await staff.getByTestId('signin-submit').click();
+  for (const extra of [0, 1]) {
+    await staff.getByTestId('signin-totp').fill(totpCode(DEMO.supervisor.totp, testInfo.retry + extra));
+    await staff.getByTestId('signin-submit').click();
+    const outcome = async () =>
+      (await staff.getByRole('alert').filter({ hasText: '验证码不正确' }).isVisible())
+        ? 'refused'
+        : new URL(staff.url()).pathname === '/signin'
+          ? 'waiting'
+          : 'in';
+    await expect.poll(outcome).not.toBe('waiting');
+    if ((await outcome()) === 'in') break;
+  }
+  await expect(staff.getByTestId('inbox')).toBeVisible();
+  await expectNoSeriousViolations(staff);
 });
