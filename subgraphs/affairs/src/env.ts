@@ -30,6 +30,12 @@ export const affairsEnvShape = {
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /** Uploaded files in an S3-compatible bucket instead of `<DATA_DIR>/files/affairs` (all five needed). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** How often the SLA sweep (escalations, rating invitations) runs, in seconds. */
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 };

@@ -2,13 +2,28 @@ import { createEventBus, createLogger, onShutdown, OutboxRelay, parseEnvOrExit }
 import { createAffairsOrm } from './db/orm.js';
 import { seedAffairs } from './db/seeds.js';
 import { affairsEnvShape } from './env.js';
+import { s3FileStore } from './modules/files/s3-file-store.js';
 import { createAffairsSubgraph, startSlaScheduler } from './server.js';
 
 const env = parseEnvOrExit(affairsEnvShape);
 const log = createLogger('affairs', env.LOG_LEVEL);
 const orm = await createAffairsOrm({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, logger: log });
 await seedAffairs(orm, { demo: env.SEED_DEMO_DATA, log });
+const s3 =
+  env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+    ? s3FileStore({
+        endpoint: env.S3_ENDPOINT,
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      })
+    : undefined;
+if (env.S3_ENDPOINT && !s3)
+  throw new Error('S3_ENDPOINT is set: also set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+log.info({ fileStore: s3 ? 'S3' : 'local directory' }, 'file store');
 const affairs = createAffairsSubgraph({
+  files: s3,
   orm,
   log,
   production: env.NODE_ENV === 'production',

@@ -2,4 +2,6 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129043239_initial } from './Migration20261129043239_initial.js';
 
 /** Applied in order on start. Add new migrations at the end (npm run migration:create). */
-export const postgresqlMigrations: MigrationObject[] = [{ name: 'Migration20261129043239_initial', class: Migration20261129043239_initial }];
+export const postgresqlMigrations: MigrationObject[] = [
+  { name: 'Migration20261129043239_initial', class: Migration20261129043239_initial },
+];
