@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, totpCode } from './support/gateway.js';
+import { DEMO } from './support/gateway.js';
+import { signInOnPage } from './support/shell.js';
 
 test.use({ geolocation: { latitude: 30.2741, longitude: 120.1551 }, permissions: ['geolocation'] });
 
@@ -85,22 +86,7 @@ test('my applications, the apply wizard and the staff workbench have no serious 
 
   // 王主管 (supervisor): the workbench with its filters.
   const staff = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
-  await staff.goto('/signin?returnTo=%2Faffairs%2Fworkbench');
-  await staff.getByTestId('signin-login').fill(DEMO.supervisor.login);
-  await staff.getByTestId('signin-password').fill(DEMO.supervisor.password);
-  await staff.getByTestId('signin-submit').click();
-  for (const extra of [0, 1]) {
-    await staff.getByTestId('signin-totp').fill(totpCode(DEMO.supervisor.totp, testInfo.retry + extra));
-    await staff.getByTestId('signin-submit').click();
-    const outcome = async () =>
-      (await staff.getByRole('alert').filter({ hasText: '验证码不正确' }).isVisible())
-        ? 'refused'
-        : new URL(staff.url()).pathname === '/signin'
-          ? 'waiting'
-          : 'in';
-    await expect.poll(outcome).not.toBe('waiting');
-    if ((await outcome()) === 'in') break;
-  }
+  await signInOnPage(staff, DEMO.supervisor, '/affairs/workbench');
   await expect(staff.getByTestId('inbox')).toBeVisible();
   await expectNoSeriousViolations(staff);
 });

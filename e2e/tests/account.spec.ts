@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
+import { DEMO } from './support/gateway.js';
+import { freshTotpCode } from './support/totp.js';
 
 /** A fresh, valid-looking synthetic 居民身份证号 (云湖市 codes) with its MOD 11-2 check character. */
 function syntheticIdNumber(): string {
@@ -57,14 +58,11 @@ test('a wrong password gets a clear error and no session', async ({ page }) => {
   await expect(page.getByTestId('account-menu')).toHaveCount(0);
 });
 
-test('a department staff member signs in with a TOTP code', async ({ page }, testInfo) => {
-  // 李办事's demo secret (subgraphs/identity/README.md). A code is accepted once per account, so a
-  // retry of this test uses the next 30-second step.
-  const totp = new TOTP({ secret: Secret.fromBase32('LNUYAJ2Z6SVLB22JVOMQZTC3QWNQXN4C') });
-  const code = totp.generate({ timestamp: Date.now() + testInfo.retry * 30_000 });
+test('a department staff member signs in with a TOTP code', async ({ page }) => {
+  // 李办事's demo secret (subgraphs/identity/README.md); a fresh step's code (support/totp.ts).
   await signIn(page, '13800000002', 'Yunhu#Staff2026');
   await expect(page.getByTestId('signin-totp')).toBeVisible();
-  await page.getByTestId('signin-totp').fill(code);
+  await page.getByTestId('signin-totp').fill(await freshTotpCode(DEMO.staff.totp));
   await page.getByTestId('signin-submit').click();
   await expect(page.getByTestId('account-menu')).toBeVisible();
   await expect(page.getByTestId('account-menu')).toContainText('李');

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { signInOnPage } from './support/shell.js';
 import { Secret, TOTP } from 'otpauth';
 
 function syntheticIdNumber(): string {
@@ -13,15 +14,11 @@ test('an administrator creates a staff account; the new staff member enrols TOTP
   page,
 }, testInfo) => {
   // 陈管理 (administrator); secret from subgraphs/identity/README.md.
-  const totp = new TOTP({ secret: Secret.fromBase32('E7GMGG37EYNQP4MYP6CT2ZUV3U3HCQRK') });
-  await page.goto('/signin?returnTo=%2Fadmin%2Faccounts');
-  await page.getByTestId('signin-login').fill('13800000005');
-  await page.getByTestId('signin-password').fill('Yunhu#Admin2026');
-  await page.getByTestId('signin-submit').click();
-  await page
-    .getByTestId('signin-totp')
-    .fill(totp.generate({ timestamp: Date.now() + testInfo.retry * 30_000 }));
-  await page.getByTestId('signin-submit').click();
+  await signInOnPage(
+    page,
+    { login: '13800000005', password: 'Yunhu#Admin2026', totp: 'E7GMGG37EYNQP4MYP6CT2ZUV3U3HCQRK' },
+    '/admin/accounts',
+  );
   await expect(page.getByTestId('admin-accounts')).toBeVisible();
 
   const form = page.getByTestId('create-staff');

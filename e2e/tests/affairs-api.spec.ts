@@ -6,9 +6,7 @@ import { DEMO, GATEWAY, gql, signIn } from './support/gateway.js';
 const ERR = 'error { code message field }';
 const APP = 'id reference state version materials { id required fromLicenceType } availableActions { name }';
 
-test('apply → accept → review → approve → complete → rate, through the gateway', async ({
-  request,
-}, testInfo) => {
+test('apply → accept → review → approve → complete → rate, through the gateway', async ({ request }) => {
   const resident = await signIn(request, DEMO.resident);
   const item = (
     await gql<{ serviceItemByCode: { id: string } }>(request, `{ serviceItemByCode(code: "MZ-004") { id } }`)
@@ -57,7 +55,7 @@ test('apply → accept → review → approve → complete → rate, through the
   await act(resident, 'submit');
   expect(app.state).toBe('SUBMITTED');
 
-  const staff = await signIn(request, DEMO.staff, testInfo.retry * 2);
+  const staff = await signIn(request, DEMO.staff);
   const inbox = (
     await gql<{ applicationInbox: { edges: { node: { id: string } }[] } }>(
       request,

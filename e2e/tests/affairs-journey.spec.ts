@@ -1,39 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, totpCode } from './support/gateway.js';
+import { expect, test } from '@playwright/test';
+import { DEMO } from './support/gateway.js';
+import { signInOnPage as signIn } from './support/shell.js';
 
 // A tiny but real PNG (1×1): the upload is checked by content on the server.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** Sign in on the shell's page; for staff, the TOTP step (the next step's code if this one was just used). */
-async function signIn(
-  page: Page,
-  who: { login: string; password: string; totp?: string },
-  returnTo: string,
-  retry = 0,
-) {
-  await page.goto(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByTestId('signin-login').fill(who.login);
-  await page.getByTestId('signin-password').fill(who.password);
-  await page.getByTestId('signin-submit').click();
-  if (!who.totp) return;
-  const refused = page.getByRole('alert').filter({ hasText: '验证码不正确' });
-  const outcome = async () =>
-    (await refused.isVisible())
-      ? 'refused'
-      : new URL(page.url()).pathname === '/signin'
-        ? 'waiting'
-        : 'signed-in';
-  for (const extra of [0, 1]) {
-    await page.getByTestId('signin-totp').fill(totpCode(who.totp, retry + extra));
-    await page.getByTestId('signin-submit').click();
-    await expect.poll(outcome).not.toBe('waiting');
-    if ((await outcome()) === 'signed-in') return;
-  }
-  throw new Error(`${who.login} could not pass the second factor`);
-}
 
 test('a resident applies online (licence + upload), 民政局 staff approve, the resident sees it completed and rates it', async ({
   browser,
@@ -70,7 +43,7 @@ test('a resident applies online (licence + upload), 民政局 staff approve, the
 
   // 李办事 (民政局) signs in with TOTP and handles it from the workbench.
   const staff = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
-  await signIn(staff, DEMO.staff, '/affairs/workbench', testInfo.retry * 2);
+  await signIn(staff, DEMO.staff, '/affairs/workbench');
   await expect(staff.getByTestId('inbox')).toBeVisible();
   await staff.getByTestId('inbox-link').filter({ hasText: reference }).first().click();
   await expect(staff.getByTestId('staff-application')).toBeVisible();

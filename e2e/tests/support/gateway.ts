@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
 import { E2E_PORTS } from '../../playwright.config.js';
+import { freshTotpCode, markSpent } from './totp.js';
 
 /** The real gateway of the platform under test. */
 export const GATEWAY = `http://localhost:${E2E_PORTS.gateway}/graphql`;
@@ -47,34 +47,28 @@ type AuthStep = {
 };
 
 /**
- * Sign in through the gateway and return an access token; staff pass TOTP. Each TOTP time step is
- * accepted once per account, and another spec may just have used this one: then the next step's
- * code (the server accepts one step of drift) is tried.
+ * Sign in through the gateway and return an access token; staff pass TOTP with a fresh code
+ * (see totp.ts: each step works once per account, in rising order).
  */
 export async function signIn(
   request: APIRequestContext,
   who: { login: string; password: string; totp?: string },
-  stepOffset = 0,
 ): Promise<string> {
-  for (const extra of [0, 1]) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
     const first = (
       await gql<{ signIn: AuthStep }>(request, SIGN_IN, {
         input: { login: who.login, password: who.password },
       })
     ).signIn;
     if (!first.secondFactorRequired) return first.session!.accessToken;
-    const code = totpCode(who.totp!, stepOffset + extra);
+    const code = await freshTotpCode(who.totp!);
     const second = (
       await gql<{ verifySecondFactor: AuthStep }>(request, VERIFY, {
         input: { challengeToken: first.challengeToken, code },
       })
     ).verifySecondFactor;
     if (second.ok) return second.session!.accessToken;
+    markSpent(who.totp!);
   }
   throw new Error(`${who.login} could not pass the second factor`);
-}
-
-/** The authenticator app's code, `steps` time steps (30 s) from now. */
-export function totpCode(secret: string, steps = 0): string {
-  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
 }
