@@ -1,24 +1,43 @@
 // autocannon ships no types; this is the part the benchmarks use.
 declare module 'autocannon' {
-  interface Options {
+  export interface Request {
+    body?: string;
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    /** Called before each send of this request; return the request to send (null stops nothing). */
+    setupRequest?: (request: Request & { headers: Record<string, string> }) => Request | null;
+    /** Called with each response to this request. */
+    onResponse?: (status: number, body: string) => void;
+  }
+  export interface Options {
     url: string;
     method?: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
-    requests?: Array<{ body?: string; method?: string; path?: string }>;
+    body?: string;
+    requests?: Request[];
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     p50: number;
     p99: number;
+    total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     errors: number;
+    timeouts: number;
     non2xx: number;
+    /** Seconds the run really lasted. */
+    duration: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The running benchmark: a promise of its result that can also be stopped early. */
+  export interface Instance extends PromiseLike<Result> {
+    stop(): void;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
