@@ -57,6 +57,8 @@ export const Application = defineEntity({
   tableName: 'application',
   indexes: [
     { name: 'application_inbox_index', properties: ['departmentCode', 'state', 'dueAt'] },
+    // The inbox's page order: an ordered scan that stops after a page (bench/README.md, "The inbox's SQL").
+    { name: 'application_due_order_index', properties: ['departmentCode', 'dueAt', 'id'] },
     { name: 'application_applicant_index', properties: ['personId', 'createdAt'] },
     { name: 'application_open_item_index', properties: ['personId', 'itemId', 'state'] },
   ],
