@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANGE_PASSWORD } from '../identity/operations';
-import { passwordProblem } from '../identity/password';
+import { NewPasswordFields } from '../identity/NewPasswordFields';
 import { formFieldOf } from '../identity/presentation';
 import { failureMessage } from '../identity/failure';
 import { useSession } from '../session/SessionContext';
@@ -80,40 +80,14 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
         >
           <Input.Password size="large" autoComplete="current-password" data-testid="current-password" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="newPassword"
+          confirmName="newPasswordConfirm"
           label={t('password.new')}
-          extra={t('password.rules')}
-          validateTrigger="onBlur"
-          rules={[
-            { required: true, message: t('password.required') },
-            {
-              validator: (_rule, value: string | undefined) => {
-                const issue = value ? passwordProblem(value) : null;
-                return issue ? Promise.reject(new Error(t(`password.problem.${issue}`))) : Promise.resolve();
-              },
-            },
-          ]}
-        >
-          <Input.Password size="large" autoComplete="new-password" data-testid="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPasswordConfirm"
-          label={t('password.confirmNew')}
-          dependencies={['newPassword']}
-          validateTrigger="onBlur"
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password size="large" autoComplete="new-password" data-testid="new-password-confirm" />
-        </Form.Item>
+          confirmLabel={t('password.confirmNew')}
+          testId="new-password"
+          confirmTestId="new-password-confirm"
+        />
         <Button
           type="primary"
           htmlType="submit"

@@ -6,7 +6,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { checkIdNumber, normalizeIdNumber } from '../identity/id-number';
 import { SIGN_UP, type SignUpInput } from '../identity/operations';
 import { formFieldOf, retryTimeOf } from '../identity/presentation';
-import { passwordProblem } from '../identity/password';
+import { NewPasswordFields } from '../identity/NewPasswordFields';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { safeReturnTo } from '../session/return-to';
 import { useSession } from '../session/SessionContext';
@@ -144,42 +144,14 @@ export function SignUpPage() {
               data-testid="signup-phone"
             />
           </Form.Item>
-          <Form.Item
+          <NewPasswordFields
             name="password"
+            confirmName="passwordConfirm"
             label={t('signUp.password')}
-            extra={t('password.rules')}
-            validateTrigger="onBlur"
-            rules={[
-              { required: true, message: t('password.required') },
-              {
-                validator: (_rule, value: string | undefined) => {
-                  const issue = value ? passwordProblem(value) : null;
-                  return issue
-                    ? Promise.reject(new Error(t(`password.problem.${issue}`)))
-                    : Promise.resolve();
-                },
-              },
-            ]}
-          >
-            <Input.Password size="large" autoComplete="new-password" data-testid="signup-password" />
-          </Form.Item>
-          <Form.Item
-            name="passwordConfirm"
-            label={t('signUp.passwordConfirm')}
-            dependencies={['password']}
-            validateTrigger="onBlur"
-            rules={[
-              { required: true, message: t('password.confirmRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value: string | undefined) =>
-                  !value || value === getFieldValue('password')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.mismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password size="large" autoComplete="new-password" data-testid="signup-password-confirm" />
-          </Form.Item>
+            confirmLabel={t('signUp.passwordConfirm')}
+            testId="signup-password"
+            confirmTestId="signup-password-confirm"
+          />
           <p className="shell-form-note">{t('signUp.privacy')}</p>
           <div className="shell-form-actions">
             <Button
