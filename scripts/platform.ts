@@ -6,12 +6,19 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { accessTokenKeyFile, createEventBus, createLogger, OutboxRelay, type Logger } from '@bianmin/kit';
-import { createAffairsOrm, createAffairsSubgraph, seedAffairs, startSlaScheduler } from '@bianmin/affairs';
+import {
+  createAffairsOrm,
+  createAffairsSubgraph,
+  seedAffairs,
+  seedDemoApplications,
+  startSlaScheduler,
+} from '@bianmin/affairs';
 import { createCatalogOrm, createCatalogSubgraph, seedCatalog } from '@bianmin/catalog';
 import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
 import {
   createIdentityOrm,
   createIdentitySubgraph,
+  demoIdentities,
   loadSecretBox,
   seedIdentity,
   signingKeysFromFile,
@@ -114,13 +121,28 @@ export async function startPlatform(options: PlatformOptions) {
   // Affairs reads item terms from the catalog and the applicant's facts from identity (as the applicant).
   const affairsOrm = await createAffairsOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   await seedAffairs(affairsOrm, { demo: true, log });
-  const affairs = createAffairsSubgraph({
+  const affairsDeps = {
     orm: affairsOrm,
-    log: createLogger('affairs'),
     internalSecret: options.internalSecret,
     catalogUrl: `http://127.0.0.1:${ports.catalog}/graphql`,
     identityUrl: `http://127.0.0.1:${ports.identity}/graphql`,
     dataDir: options.dataDir,
+  };
+  // A fresh install gets a working department's recent days (applications in every state),
+  // made through affairs' own API as identity's demo people.
+  const people = new Map(demoIdentities().map((person) => [person.username, person]));
+  const demo = await seedDemoApplications(
+    { ...affairsDeps, log: createLogger('affairs-demo', 'warn') },
+    {
+      resident: people.get('zhangxiaomin')!,
+      staff: people.get('libanshi')!,
+      supervisor: people.get('wangzhuguan')!,
+    },
+  );
+  if (demo.created) log.info({ applications: demo.created }, 'demo applications created');
+  const affairs = createAffairsSubgraph({
+    ...affairsDeps,
+    log: createLogger('affairs'),
     // Browsers upload files straight to affairs with a signed, single-use URL.
     publicUrl: url(ports.affairs),
     corsOrigins: [url(ports.shell), `http://127.0.0.1:${ports.shell}`, `http://localhost:${ports.shell}`],

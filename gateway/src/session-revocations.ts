@@ -58,6 +58,9 @@ export function handleSessionRevoked(
   return added > 0 ? 'recorded' : 'unchanged';
 }
 
+/** How long a gone instance's durable outlives it: longer than an access token (10 minutes) lives. */
+export const REVOCATION_DURABLE_IDLE_MS = 15 * 60_000;
+
 export interface SessionRevocationsOptions {
   bus: EventBus;
   revoked: RevokedSessions;
@@ -74,7 +77,14 @@ export interface SessionRevocationsOptions {
 export function subscribeToRevocations(options: SessionRevocationsOptions): Promise<Subscription> {
   const durable = options.durableName ?? revocationDurableName();
   const log = options.log.child({ consumer: durable });
-  return options.bus.subscribe(durable, SESSION_REVOKED_TOPIC, async (event) => {
-    handleSessionRevoked(event, options.revoked, log);
-  });
+  return options.bus.subscribe(
+    durable,
+    SESSION_REVOKED_TOPIC,
+    async (event) => {
+      handleSessionRevoked(event, options.revoked, log);
+    },
+    // The durable is this instance's own: once the instance is gone for longer than a token
+    // lives, the broker may drop it (a restarted instance subscribes under a new name anyway).
+    { inactiveAfterMs: REVOCATION_DURABLE_IDLE_MS },
+  );
 }

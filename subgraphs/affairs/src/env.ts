@@ -36,6 +36,9 @@ export const affairsEnvShape = {
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** ClamAV's daemon (clamd, TCP) scans every upload when set; uploads are refused while it is down. */
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
   /** How often the SLA sweep (escalations, rating invitations) runs, in seconds. */
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 };

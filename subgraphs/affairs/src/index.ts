@@ -2,6 +2,7 @@ import { createEventBus, createLogger, onShutdown, OutboxRelay, parseEnvOrExit }
 import { createAffairsOrm } from './db/orm.js';
 import { seedAffairs } from './db/seeds.js';
 import { affairsEnvShape } from './env.js';
+import { clamdScanner } from './modules/files/clamd-scanner.js';
 import { s3FileStore } from './modules/files/s3-file-store.js';
 import { createAffairsSubgraph, startSlaScheduler } from './server.js';
 
@@ -22,8 +23,20 @@ const s3 =
 if (env.S3_ENDPOINT && !s3)
   throw new Error('S3_ENDPOINT is set: also set S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
 log.info({ fileStore: s3 ? 'S3' : 'local directory' }, 'file store');
+// Every upload is scanned by clamd when it is configured; its verdicts are logged (never the file).
+const scanner = env.CLAMD_HOST
+  ? clamdScanner({
+      host: env.CLAMD_HOST,
+      port: env.CLAMD_PORT,
+      onVerdict: (verdict, reply) => {
+        if (verdict !== 'CLEAN') log.warn({ event: 'virus-scan', verdict, reply }, 'upload not clean');
+      },
+    })
+  : undefined;
+log.info({ virusScan: scanner ? `clamd ${env.CLAMD_HOST}:${env.CLAMD_PORT}` : 'none' }, 'virus scan');
 const affairs = createAffairsSubgraph({
   files: s3,
+  scanner,
   orm,
   log,
   production: env.NODE_ENV === 'production',

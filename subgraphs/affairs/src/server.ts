@@ -24,6 +24,10 @@ import {
   httpExecutor,
   type CatalogDirectory,
 } from './modules/directories/catalog-directory.js';
+import {
+  identityColleagueDirectory,
+  type ColleagueDirectory,
+} from './modules/directories/colleague-directory.js';
 import { interimLicenceDirectory, type LicenceDirectory } from './modules/directories/licence-directory.js';
 import { createLoaders, type AffairsLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
@@ -42,6 +46,8 @@ export interface AffairsDeps {
   /** The applicant's facts; by default identity's GraphQL API at `identityUrl`. */
   applicants?: ApplicantDirectory;
   identityUrl?: string;
+  /** Who works in the caller's department (for 分派); by default identity's GraphQL API at `identityUrl`. */
+  colleagues?: ColleagueDirectory;
   /** Electronic licences; the interim directory until the licences domain exists. */
   licences?: LicenceDirectory;
   /** Clock (ms); tests move it. */
@@ -56,6 +62,8 @@ export interface AffairsDeps {
   publicUrl?: string;
   /** Browser origins (the shell) that may PUT uploads here. */
   corsOrigins?: string[];
+  /** The ORM belongs to another instance, which closes it (kit's `sharedOrm`). */
+  sharedOrm?: boolean;
 }
 
 export type AffairsSubgraph = Subgraph<AffairsLoaders> & { services: AffairsServices };
@@ -70,6 +78,12 @@ export function createAffairsSubgraph(deps: AffairsDeps): AffairsSubgraph {
     applicants:
       deps.applicants ??
       identityApplicantDirectory({
+        url: deps.identityUrl ?? 'http://127.0.0.1:4002/graphql',
+        internalSecret: secret,
+      }),
+    colleagues:
+      deps.colleagues ??
+      identityColleagueDirectory({
         url: deps.identityUrl ?? 'http://127.0.0.1:4002/graphql',
         internalSecret: secret,
       }),
@@ -93,6 +107,7 @@ export function createAffairsSubgraph(deps: AffairsDeps): AffairsSubgraph {
     production: deps.production,
     internalSecret: deps.internalSecret,
     corsOrigins: deps.corsOrigins,
+    sharedOrm: deps.sharedOrm,
     routes: {
       '/files/upload': uploadRoute(deps.orm, services, log),
       '/files/download': downloadRoute(deps.orm, services),
@@ -104,5 +119,6 @@ export function createAffairsSubgraph(deps: AffairsDeps): AffairsSubgraph {
 export { createAffairsOrm } from './db/orm.js';
 export { runSlaSweep, startSlaScheduler } from './modules/sla/sla-sweep.js';
 export { seedAffairs } from './db/seeds.js';
+export { seedDemoApplications, type DemoPeople, type DemoPerson } from './db/demo-applications.js';
 export { graphQLCatalogDirectory } from './modules/directories/catalog-directory.js';
 export { interimLicenceDirectory } from './modules/directories/licence-directory.js';

@@ -1,4 +1,5 @@
 import type { ApplicantDirectory } from './modules/directories/applicant-directory.js';
+import type { ColleagueDirectory } from './modules/directories/colleague-directory.js';
 import type { CatalogDirectory } from './modules/directories/catalog-directory.js';
 import type { LicenceDirectory } from './modules/directories/licence-directory.js';
 import type { FileScanner, FileStore } from './modules/files/file-store.js';
@@ -8,6 +9,8 @@ export interface AffairsServices {
   catalog: CatalogDirectory;
   licences: LicenceDirectory;
   applicants: ApplicantDirectory;
+  /** Who works in the caller's department: whom a supervisor may assign applications to. */
+  colleagues: ColleagueDirectory;
   now: () => number;
   /** An application is "due soon" when this many working days or fewer are left. */
   dueSoonWorkingDays: number;

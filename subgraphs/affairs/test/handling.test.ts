@@ -13,125 +13,31 @@ import {
   MZ_SUPERVISOR,
   RESIDENT,
   useAffairs,
-  type AffairsFixture,
 } from './setup.js';
+import {
+  accepted,
+  APP,
+  applicant,
+  ERROR,
+  GET,
+  ITEM,
+  one,
+  PNG,
+  START,
+  SAVE,
+  ACT,
+  UPLOAD,
+  listening,
+  type AppData,
+  type Outcome,
+} from './flows.js';
 
-const ERROR = 'error { code message field }';
 const MZ_STAFF_NO_PERSON: Identity = { ...MZ_STAFF, personId: null };
-const APP = `id reference state version assigneeAccountId assignedToMe escalatedAt canRate
-  extension { status workingDays reason decisionComment }
-  deadline { date status workingDaysLeft }
-  materials { id required fromLicenceType source fileCount files { id fileName contentType size downloadUrl } }
-  rating { score scoreLabel rectification { status response } }`;
-const ITEM = `query ($code: String!) { serviceItemByCode(code: $code) { id } }`;
-const START = `mutation ($itemId: ID!) { startApplication(itemId: $itemId) { ok ${ERROR} application { ${APP} } } }`;
-const SAVE = `mutation ($id: ID!, $v: Int!, $input: ApplicationDraftInput!) { saveApplicationDraft(id: $id, expectedVersion: $v, input: $input) { ok ${ERROR} application { ${APP} } } }`;
-const ACT = `mutation ($id: ID!, $v: Int!, $action: String!, $input: ApplicationActionInput) { actOnApplication(id: $id, expectedVersion: $v, action: $action, input: $input) { ok ${ERROR} application { ${APP} } } }`;
 const CLAIM = `mutation ($id: ID!, $v: Int!, $release: Boolean) { claimApplication(id: $id, expectedVersion: $v, release: $release) { ok ${ERROR} application { ${APP} } } }`;
 const EXTEND = `mutation ($id: ID!, $v: Int!, $d: Int!, $r: String!) { requestExtension(id: $id, expectedVersion: $v, workingDays: $d, reason: $r) { ok ${ERROR} application { ${APP} } } }`;
 const DECIDE = `mutation ($id: ID!, $v: Int!, $a: Boolean!, $c: String) { decideExtension(id: $id, expectedVersion: $v, approve: $a, comment: $c) { ok ${ERROR} application { ${APP} } } }`;
-const UPLOAD = `mutation ($id: ID!, $m: ID!, $n: String!, $t: String!, $s: Int!) { requestMaterialUpload(id: $id, materialId: $m, fileName: $n, contentType: $t, size: $s) { ok ${ERROR} uploadUrl expiresAt } }`;
 const RATE = `mutation ($id: ID!, $input: RatingInput!) { rateApplication(id: $id, input: $input) { ok ${ERROR} rating { score scoreLabel } } }`;
 const RESPOND = `mutation ($id: ID!, $r: String!) { respondToRectification(id: $id, response: $r) { ok ${ERROR} task { status response } } }`;
-const GET = `query ($id: ID!) { application(id: $id) { ${APP} } }`;
-
-interface AppData {
-  id: string;
-  reference: string;
-  state: string;
-  version: number;
-  assigneeAccountId: string | null;
-  assignedToMe: boolean;
-  escalatedAt: string | null;
-  canRate: boolean;
-  extension: { status: string; workingDays: number } | null;
-  deadline: { date: string; status: string; workingDaysLeft: number } | null;
-  materials: {
-    id: string;
-    required: boolean;
-    fromLicenceType: string | null;
-    fileCount: number;
-    files: { id: string; downloadUrl: string }[];
-  }[];
-  rating: { score: number; rectification: { status: string; response: string | null } | null } | null;
-}
-type Outcome = {
-  ok: boolean;
-  error: { code: string; message: string; field: string | null } | null;
-  application: AppData | null;
-};
-type Call = Record<string, Outcome>;
-
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(200, 7),
-]);
-let serial = 0;
-const applicant = (): Identity => {
-  serial += 1;
-  return { ...RESIDENT, personId: `00000000-0000-4000-9000-${String(serial).padStart(12, '0')}` };
-};
-
-async function one(
-  fx: AffairsFixture,
-  query: string,
-  vars: Record<string, unknown>,
-  viewer: Identity,
-): Promise<Outcome> {
-  const result = await data<Call>(fx, query, vars, viewer);
-  return Object.values(result)[0]!;
-}
-
-/** Listen on a free port once, so signed upload URLs work. */
-async function listening(fx: AffairsFixture) {
-  if (!fx.affairs.services.publicUrl.includes('127.0.0.1')) {
-    const port = await fx.affairs.listen(0, '127.0.0.1');
-    fx.affairs.services.publicUrl = `http://127.0.0.1:${port}`;
-  }
-}
-
-/** Upload a small PNG for a material through the signed URL, as the browser does. */
-async function uploadPng(fx: AffairsFixture, viewer: Identity, appId: string, materialId: string) {
-  await listening(fx);
-  const ticket = (
-    await data<Record<string, { uploadUrl: string }>>(
-      fx,
-      UPLOAD,
-      { id: appId, m: materialId, n: 'scan.png', t: 'image/png', s: PNG.length },
-      viewer,
-    )
-  ).requestMaterialUpload!;
-  const response = await fetch(ticket.uploadUrl, {
-    method: 'PUT',
-    body: PNG,
-    headers: { 'content-type': 'image/png' },
-  });
-  expect(response.status).toBe(201);
-}
-
-/** An application of `code` by `viewer`, every required material provided, submitted and accepted. */
-async function accepted(fx: AffairsFixture, viewer: Identity, code = 'MZ-004') {
-  const item = (await fx.catalog.execute<{ serviceItemByCode: { id: string } }>(ITEM, { code })).data!
-    .serviceItemByCode.id;
-  let app = (await one(fx, START, { itemId: item }, viewer)).application!;
-  for (const m of app.materials.filter((x) => x.required && !x.fromLicenceType))
-    await uploadPng(fx, viewer, app.id, m.id);
-  app = (await data<{ application: AppData }>(fx, GET, { id: app.id }, viewer)).application;
-  const ids = app.materials.filter((m) => m.fromLicenceType && m.required).map((m) => m.id);
-  // The applicant holds every licence the item asks for (the interim directory only knows the ID card).
-  fx.licences[viewer.personId!] = app.materials
-    .filter((m) => m.fromLicenceType && m.required)
-    .map((m) => ({
-      licenceId: `test:${m.fromLicenceType}`,
-      typeCode: m.fromLicenceType!,
-      status: 'VALID' as const,
-      validUntil: null,
-    }));
-  app = (await one(fx, SAVE, { id: app.id, v: app.version, input: { useLicenceFor: ids } }, viewer))
-    .application!;
-  app = (await one(fx, ACT, { id: app.id, v: app.version, action: 'submit' }, viewer)).application!;
-  return (await one(fx, ACT, { id: app.id, v: app.version, action: 'accept' }, MZ_STAFF)).application!;
-}
 
 describe.each(drivers)('handling on %s', (driver) => {
   const fx = useAffairs(driver);
@@ -463,5 +369,69 @@ describe.each(drivers)('administration on %s', (driver) => {
     ).toMatchObject({
       publishInstantApprovalRules: { ok: false, error: { code: 'FORBIDDEN' } },
     });
+  });
+
+  it('lists every item’s current rules and an item’s versions, for administrators only', async () => {
+    const LIST = `{ instantApprovalRuleSets { itemCode version } }`;
+    const sets = (
+      await data<{ instantApprovalRuleSets: { itemCode: string; version: number }[] }>(fx, LIST, {}, ADMIN)
+    ).instantApprovalRuleSets;
+    expect(sets.map((r) => r.itemCode)).toEqual([
+      'GA-008',
+      'GJJ-009',
+      'MZ-010',
+      'MZ-011',
+      'RS-011',
+      'SW-002',
+      'WL-005',
+    ]);
+    const latest = sets.find((r) => r.itemCode === 'MZ-011')!.version;
+    const VERSIONS = `query ($code: String!, $first: Int, $offset: Int) { instantApprovalRuleVersions(itemCode: $code, first: $first, offset: $offset) { totalCount ruleSets { version } } }`;
+    const page = await data<{
+      instantApprovalRuleVersions: { totalCount: number; ruleSets: { version: number }[] };
+    }>(fx, VERSIONS, { code: 'MZ-011', first: 1, offset: 0 }, ADMIN);
+    expect(page.instantApprovalRuleVersions).toEqual({ totalCount: latest, ruleSets: [{ version: latest }] });
+    const bad = await fx.affairs.execute(VERSIONS, { code: 'MZ-011', first: 51 }, ADMIN);
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const staff = await fx.affairs.execute(LIST, {}, MZ_SUPERVISOR);
+    expect(staff.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('refuses rules for an item the catalog does not have, or cannot confirm', async () => {
+    const rules = JSON.stringify([{ id: 'no-open', kind: 'NO_OPEN_APPLICATION', params: {} }]);
+    const unknown = await data<Record<string, { ok: boolean; error: { code: string; field: string } }>>(
+      fx,
+      PUBLISH,
+      { code: 'ZZ-999', v: 0, rules },
+      ADMIN,
+    );
+    expect(unknown.publishInstantApprovalRules).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'itemCode' },
+    });
+    fx.catalogDown.value = true;
+    try {
+      const down = await data<Record<string, { ok: boolean; error: { code: string } }>>(
+        fx,
+        PUBLISH,
+        { code: 'MZ-012', v: 0, rules },
+        ADMIN,
+      );
+      expect(down.publishInstantApprovalRules).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    } finally {
+      fx.catalogDown.value = false;
+    }
+    const RULES_OF = `query ($code: String!) { instantApprovalRules(itemCode: $code) { version } }`;
+    for (const code of ['ZZ-999', 'MZ-012'])
+      expect(
+        (await data<{ instantApprovalRules: unknown }>(fx, RULES_OF, { code }, ADMIN)).instantApprovalRules,
+      ).toBeNull();
+    const created = await data<Record<string, { ok: boolean; ruleSet: { version: number } }>>(
+      fx,
+      PUBLISH,
+      { code: 'MZ-012', v: 0, rules },
+      ADMIN,
+    );
+    expect(created.publishInstantApprovalRules).toMatchObject({ ok: true, ruleSet: { version: 1 } });
   });
 });

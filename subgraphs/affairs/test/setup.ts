@@ -6,6 +6,7 @@ import type { Driver, Identity } from '@bianmin/kit';
 import { createTestDatabase, testDrivers, type TestDatabase } from '@bianmin/kit/testing';
 import { createCatalogOrm, createCatalogSubgraph, seedCatalog, type CatalogSubgraph } from '@bianmin/catalog';
 import type { ApplicantDirectory, ApplicantFacts } from '../src/modules/directories/applicant-directory.js';
+import type { Colleague, ColleagueDirectory } from '../src/modules/directories/colleague-directory.js';
 import type { HeldLicence } from '../src/modules/directories/licence-directory.js';
 import {
   createAffairsOrm,
@@ -51,6 +52,8 @@ export const MZ_STAFF: Identity = {
   mfa: true,
 };
 export const MZ_STAFF_2: Identity = { ...MZ_STAFF, accountId: '00000000-0000-4000-8000-0000000000a6' };
+/** An MZ member of staff whose account has been disabled. */
+export const MZ_STAFF_LEFT: Identity = { ...MZ_STAFF, accountId: '00000000-0000-4000-8000-0000000000a7' };
 export const MZ_SUPERVISOR: Identity = {
   accountId: '00000000-0000-4000-8000-0000000000a4',
   personId: '00000000-0000-4000-8000-0000000000b4',
@@ -68,7 +71,7 @@ export const GA_STAFF: Identity = {
 
 /**
  * The applicant facts identity would return, per person; `down` makes it answer UNAVAILABLE.
- * (Tests of the HTTP directory against a real identity subgraph live in applicant-directory.test.ts.)
+ * (test/identity-directories.test.ts runs the HTTP directory against a real identity subgraph.)
  */
 export function applicantFacts(facts: Record<string, ApplicantFacts>) {
   const state = { down: false, facts };
@@ -82,11 +85,33 @@ export function applicantFacts(facts: Record<string, ApplicantFacts>) {
   return { state, directory };
 }
 
+/**
+ * The department colleagues identity would list, per department; `down` makes it answer
+ * UNAVAILABLE. (test/identity-directories.test.ts runs the HTTP directories against real identity.)
+ */
+export function colleagueList(byDepartment: Record<string, Colleague[]>) {
+  const state = { down: false, byDepartment };
+  const directory: ColleagueDirectory = {
+    async colleaguesOf(viewer) {
+      if (state.down) return { ok: false, reason: 'UNAVAILABLE' };
+      return { ok: true, colleagues: viewer.department ? (state.byDepartment[viewer.department] ?? []) : [] };
+    },
+  };
+  return { state, directory };
+}
+
+const colleague = (who: Identity, active = true): Colleague => ({
+  accountId: who.accountId!,
+  roles: who.roles,
+  active,
+});
+
 export interface AffairsFixture {
   affairs: AffairsSubgraph;
   catalog: CatalogSubgraph;
   clock: ReturnType<typeof testClock>;
   applicants: ReturnType<typeof applicantFacts>;
+  colleagues: ReturnType<typeof colleagueList>;
   /** Extra licences per person id (besides the interim 居民身份证). */
   licences: Record<string, HeldLicence[]>;
   catalogDown: { value: boolean };
@@ -101,6 +126,15 @@ export function useAffairs(driver: Driver): AffairsFixture {
     clock: testClock(),
     applicants: applicantFacts({
       [RESIDENT.personId!]: { birthDate: '1956-03-02', regionCode: '33990101001001' },
+    }),
+    colleagues: colleagueList({
+      MZ: [
+        colleague(MZ_STAFF),
+        colleague(MZ_STAFF_2),
+        colleague(MZ_SUPERVISOR),
+        colleague(MZ_STAFF_LEFT, false),
+      ],
+      GA: [colleague(GA_STAFF)],
     }),
     licences: {},
     catalogDown: { value: false },
@@ -124,6 +158,7 @@ export function useAffairs(driver: Driver): AffairsFixture {
         return fx.catalog.execute(query, variables);
       }),
       applicants: fx.applicants.directory,
+      colleagues: fx.colleagues.directory,
       licences: interimLicenceDirectory((personId) => fx.licences[personId] ?? []),
       dataDir: join(tmpdir(), `bianmin-affairs-test-${randomUUID()}`),
     });

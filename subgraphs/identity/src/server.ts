@@ -72,7 +72,7 @@ export function createIdentitySubgraph(deps: IdentityDeps): IdentitySubgraph {
 }
 
 export { createIdentityOrm } from './db/orm.js';
-export { seedIdentity } from './db/seeds/index.js';
+export { demoIdentities, seedIdentity, type DemoIdentity } from './db/seeds/index.js';
 export { DEMO_ACCOUNTS } from './db/seeds/demo-accounts.js';
 export { loadSecretBox, signingKeysFromFile } from './keys.js';
 export { createThrottles } from './modules/sign-in/throttle.js';

@@ -49,6 +49,11 @@ export interface SubgraphOptions<TLoaders> {
    * must reach without the gateway, such as signed file-upload URLs; GraphQL goes through the gateway.
    */
   corsOrigins?: string[];
+  /**
+   * True when someone else owns the ORM and closes it (a short-lived second instance over a
+   * running subgraph's database, e.g. a demo-data loader): `stop()` then leaves the pool open.
+   */
+  sharedOrm?: boolean;
 }
 
 export interface Subgraph<TLoaders> {
@@ -73,7 +78,7 @@ export interface Subgraph<TLoaders> {
   /** Start Apollo and listen; returns the bound port. */
   listen(port: number, host?: string): Promise<number>;
   http: HttpServerHandle;
-  /** Graceful stop: drain HTTP, stop Apollo, close the pool. */
+  /** Graceful stop: drain HTTP, stop Apollo, close the pool (unless `sharedOrm`). */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -170,7 +175,7 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     async stop(graceMs = 10_000) {
       await http.close(graceMs);
       if (started) await apollo.stop();
-      await options.orm.close(true);
+      if (!options.sharedOrm) await options.orm.close(true);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFound } from '../components/NotFound';
+import { AdminRoutes } from '../features/admin/AdminRoutes';
 import { ApplicationPage } from '../features/application/ApplicationPage';
 import { ApplyPage } from '../features/apply/ApplyPage';
 import { MyApplicationsPage } from '../features/my-applications/MyApplicationsPage';
@@ -15,6 +16,7 @@ export function AffairsRoutes() {
       <Route path="applications/:id" element={<ApplicationPage />} />
       <Route path="workbench" element={<WorkbenchPage />} />
       <Route path="workbench/:id" element={<StaffApplicationPage />} />
+      <Route path="admin/*" element={<AdminRoutes />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -29,9 +29,19 @@ export function HistoryTimeline({ history, materials }: Props) {
                 <strong>{step.label}</strong>{' '}
                 <span className="aff-muted aff-small">
                   <time dateTime={step.at}>{formatDateTime(step.at, locale)}</time> ·{' '}
-                  {t(`actor.${step.actorKind}`, { defaultValue: step.actorKind })}
+                  {step.actor
+                    ? t('history.actorNamed', {
+                        name: step.actor.name,
+                        kind: t(`actor.${step.actorKind}`, { defaultValue: step.actorKind }),
+                      })
+                    : t(`actor.${step.actorKind}`, { defaultValue: step.actorKind })}
                 </span>
               </p>
+              {step.assignee && (step.action === 'assign' || step.action === 'claim') && (
+                <p className="aff-step__comment" data-testid="history-assignee">
+                  {t('history.assignedTo', { name: step.assignee.name })}
+                </p>
+              )}
               {step.comment && (
                 <p className="aff-step__comment">
                   {t('history.comment')}

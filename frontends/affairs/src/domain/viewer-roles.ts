@@ -9,3 +9,8 @@ export function isDepartmentStaff(roles: readonly string[] | null | undefined): 
 export function isSupervisor(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('supervisor');
 }
+
+/** Administrators edit the working calendar and the 秒批 rules. */
+export function isAdministrator(roles: readonly string[] | null | undefined): boolean {
+  return (roles ?? []).includes('administrator');
+}

@@ -44,6 +44,10 @@ export const APPLICATION_CARD_FIELDS = `
 export const INBOX_ROW_FIELDS = `
     ${APPLICATION_CARD_FIELDS}
     assigneeAccountId
+    assignee {
+      accountId
+      name
+    }
     assignedToMe
     escalatedAt
     extension {
@@ -167,7 +171,21 @@ export const APPLICANT_APPLICATION_FIELDS = `
 /** The staff's view: the detail plus assignment, escalation and the extension. */
 export const STAFF_APPLICATION_FIELDS = `
     ${APPLICATION_DETAIL_FIELDS}
+    history {
+      actor {
+        accountId
+        name
+      }
+      assignee {
+        accountId
+        name
+      }
+    }
     assigneeAccountId
+    assignee {
+      accountId
+      name
+    }
     assignedToMe
     escalatedAt
     extension {

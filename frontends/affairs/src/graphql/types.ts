@@ -105,6 +105,7 @@ export interface ApplicationCardFields {
 
 export interface InboxRowFields extends ApplicationCardFields {
   assigneeAccountId: string | null;
+  assignee: StaffMemberFields | null;
   assignedToMe: boolean;
   escalatedAt: string | null;
   extension: { status: ExtensionStatus } | null;
@@ -162,6 +163,26 @@ export interface ApplicationStepFields {
   comment: string | null;
   materialReasons: { materialId: string; reason: string }[] | null;
   at: string;
+  /** Staff pages only: who took the step, and for claim/assign steps to whom it went. */
+  actor?: StaffMemberFields | null;
+  assignee?: StaffMemberFields | null;
+}
+
+/** A colleague as identity shows them to staff. */
+export interface StaffMemberFields {
+  accountId: string;
+  name: string;
+}
+
+/** A colleague a supervisor may assign work to. */
+export interface ColleagueFields extends StaffMemberFields {
+  roles: string[];
+}
+
+export interface BulkAssignResult {
+  ok: boolean;
+  error: UserError | null;
+  results: { id: string; ok: boolean; error: UserError | null; application: InboxRowFields | null }[];
 }
 
 export interface RectificationTaskFields {
@@ -228,6 +249,7 @@ export interface ApplicantApplication extends ApplicationDetailFields {
 
 export interface StaffApplication extends ApplicationDetailFields {
   assigneeAccountId: string | null;
+  assignee: StaffMemberFields | null;
   assignedToMe: boolean;
   escalatedAt: string | null;
   extension: ExtensionFields | null;
@@ -292,4 +314,59 @@ export interface RevealResult {
   field: PersonalDataField | null;
   /** The full value; null when nothing is on file. */
   value: string | null;
+}
+
+/** HOLIDAY (放假) or WORKDAY (调休上班, a worked weekend day). */
+export type CalendarDayKind = 'HOLIDAY' | 'WORKDAY';
+
+/** A day of the working calendar as administrators edit it. */
+export interface CalendarDayFields {
+  date: string;
+  kind: CalendarDayKind;
+  /** In the UI language. */
+  name: string;
+  nameZh: string;
+  nameEn: string;
+  note: string | null;
+  version: number;
+}
+
+export interface WorkingCalendarYearFields {
+  year: number;
+  provisional: boolean;
+  days: CalendarDayFields[];
+}
+
+export interface CalendarDayResult {
+  ok: boolean;
+  error: UserError | null;
+  day: CalendarDayFields | null;
+}
+
+/** One published version of an item's 秒批 rules; `rules` is JSON text. */
+export interface RuleSetFields {
+  itemCode: string;
+  version: number;
+  rules: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface RuleSetPage {
+  ruleSets: RuleSetFields[];
+  totalCount: number;
+}
+
+export interface RuleSetResult {
+  ok: boolean;
+  error: UserError | null;
+  ruleSet: RuleSetFields | null;
+}
+
+/** A catalog item's code and names, to show beside a rule set's item code. */
+export interface ServiceItemName {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
 }

@@ -19,11 +19,19 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const EXTRA_STEPS: Record<string, { zh: string; en: string }> = {
   create: { zh: '创建草稿', en: 'Draft started' },
   claim: { zh: '认领', en: 'Claimed' },
+  assign: { zh: '分派', en: 'Assigned' },
   release: { zh: '退回待办池', en: 'Released to the pool' },
   requestExtension: { zh: '申请延期', en: 'Extension requested' },
   approveExtension: { zh: '批准延期', en: 'Extension approved' },
   declineExtension: { zh: '不同意延期', en: 'Extension declined' },
 };
+
+const staffMember = (accountId: string | null | undefined) =>
+  accountId ? { __typename: 'StaffMember', accountId } : null;
+
+/** Staff names are for colleagues: only staff of the handling department see who did what. */
+const seesStaff = (app: ApplicationRow, ctx: AffairsContext) =>
+  actorsOf(ctx.viewer, app).some((actor) => actor === 'STAFF' || actor === 'SUPERVISOR');
 
 async function definitionOf(app: ApplicationRow, ctx: AffairsContext) {
   const definition = await ctx.loaders.workflowDefinition.load(app.workflowDefinitionId);
@@ -125,7 +133,13 @@ export const applicationResolvers = (services: AffairsServices) => ({
   history: async (app: ApplicationRow, _: unknown, ctx: AffairsContext) => {
     const { spec } = await definitionOf(app, ctx);
     const steps = (await ctx.loaders.historyOf.load(app.id)) as ApplicationEvent[];
+    const staffView = seesStaff(app, ctx);
     return steps.map((s) => ({
+      actor:
+        staffView && (s.actorKind === 'STAFF' || s.actorKind === 'SUPERVISOR')
+          ? staffMember(s.actorAccountId)
+          : null,
+      assignee: staffView ? staffMember(s.assigneeAccountId) : null,
       action: s.action,
       label: EXTRA_STEPS[s.action]
         ? pick(ctx.locale, EXTRA_STEPS[s.action]!)
@@ -139,6 +153,8 @@ export const applicationResolvers = (services: AffairsServices) => ({
       at: s.at.toISOString(),
     }));
   },
+  assignee: (app: ApplicationRow, _: unknown, ctx: AffairsContext) =>
+    seesStaff(app, ctx) ? staffMember(app.assigneeAccountId) : null,
   assignedToMe: (app: ApplicationRow, _: unknown, ctx: AffairsContext) =>
     Boolean(app.assigneeAccountId) && app.assigneeAccountId === ctx.viewer.accountId,
   extension: (app: ApplicationRow) => app.extension,

@@ -1,4 +1,4 @@
-import { badInput, ok, pick } from '@bianmin/kit';
+import { badInput, ErrorCode, fail, ok, pick } from '@bianmin/kit';
 import type { AffairsContext } from '../context.js';
 import { requireAdministrator } from '../modules/application/administrator.js';
 import {
@@ -10,7 +10,13 @@ import {
 import type { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { isProvisionalNote } from '../modules/calendar/working-calendar.js';
 import type { RuleSet } from '../modules/rules/rule-set.entity.js';
-import { currentRuleSet, publishRuleSet } from '../modules/rules/rule-set.store.js';
+import {
+  currentRuleSet,
+  currentRuleSets,
+  publishRuleSet,
+  ruleSetVersions,
+} from '../modules/rules/rule-set.store.js';
+import type { AffairsServices } from '../services.js';
 
 const ITEM_CODE = /^[A-Z]{2,4}-\d{3}$/;
 
@@ -33,9 +39,22 @@ export const adminQueries = {
   },
   instantApprovalRules: (_: unknown, { itemCode }: { itemCode: string }, ctx: AffairsContext) =>
     ITEM_CODE.test(itemCode) ? currentRuleSet(ctx.em, itemCode) : null,
+  instantApprovalRuleSets: (_: unknown, __: unknown, ctx: AffairsContext) => currentRuleSets(ctx.em),
+  instantApprovalRuleVersions: (
+    _: unknown,
+    args: { itemCode: string; first?: number | null; offset?: number | null },
+    ctx: AffairsContext,
+  ) => {
+    const first = args.first ?? 20;
+    const offset = args.offset ?? 0;
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('`first` must be 1–50.', 'first');
+    if (!Number.isInteger(offset) || offset < 0) throw badInput('`offset` must be 0 or more.', 'offset');
+    if (!ITEM_CODE.test(args.itemCode)) return { ruleSets: [], totalCount: 0 };
+    return ruleSetVersions(ctx.em, args.itemCode, { limit: first, offset });
+  },
 };
 
-export const adminMutations = {
+export const adminMutations = (services: AffairsServices) => ({
   setCalendarDay: async (
     _: unknown,
     args: { input: CalendarDayInput; expectedVersion?: number | null },
@@ -88,6 +107,28 @@ export const adminMutations = {
         },
       };
     }
+    // The catalog owns items: rules for an item it does not know would never be used.
+    if (ITEM_CODE.test(args.itemCode)) {
+      const item = await services.catalog.itemIdByCode(args.itemCode);
+      if (!item.ok)
+        return fail(
+          ErrorCode.UNAVAILABLE,
+          pick(ctx.locale, {
+            zh: '暂时无法核对事项目录，请稍后再试',
+            en: 'The catalog cannot be reached; try again later.',
+          }),
+          'itemCode',
+        );
+      if (item.id === null)
+        return fail(
+          ErrorCode.NOT_FOUND,
+          pick(ctx.locale, {
+            zh: `事项目录中没有 ${args.itemCode}`,
+            en: `The catalog has no item ${args.itemCode}.`,
+          }),
+          'itemCode',
+        );
+    }
     return publishRuleSet(
       ctx.em.fork(),
       { itemCode: args.itemCode, rules, note: args.note ?? '', expectedVersion: args.expectedVersion },
@@ -95,4 +136,4 @@ export const adminMutations = {
       ctx.locale,
     );
   },
-};
+});

@@ -6,6 +6,7 @@ import {
   myApplications,
   type InboxFilter,
 } from '../modules/application/application.read.js';
+import { assignApplications, type AssignInput } from '../modules/application/application.assign.js';
 import {
   claimApplication,
   decideExtension,
@@ -83,6 +84,8 @@ export function createResolvers(services: AffairsServices) {
         args: { id: string; expectedVersion: number; release?: boolean | null },
         ctx: Ctx,
       ) => claimApplication(ctx.em.fork(), services, ctx.viewer, args, ctx.locale, ctx.requestId),
+      assignApplications: (_: unknown, args: AssignInput, ctx: Ctx) =>
+        assignApplications(ctx.em, services, ctx.viewer, args, ctx.locale, ctx.requestId),
       requestExtension: (
         _: unknown,
         args: { id: string; expectedVersion: number; workingDays: number; reason: string },
@@ -99,7 +102,7 @@ export function createResolvers(services: AffairsServices) {
         respondToRectification(ctx.em.fork(), services, ctx.viewer, args, ctx.locale),
       markNotificationsRead: (_: unknown, { ids }: { ids?: string[] | null }, ctx: Ctx) =>
         markNotificationsRead(ctx.em.fork(), ctx.viewer, ids, services.now()),
-      ...adminMutations,
+      ...adminMutations(services),
     },
     Application: applicationResolvers(services),
     Rating: ratingFields,

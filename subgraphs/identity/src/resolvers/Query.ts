@@ -2,6 +2,7 @@ import { badInput, pageSize, pick, type Failure } from '@bianmin/kit';
 import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
 import { listAccounts, type AccountFilter } from '../modules/account/staff-accounts.js';
+import { departmentColleagues } from '../modules/account/staff-members.js';
 import { myApiClients } from '../modules/api-client/api-client.service.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
 import { dataAccessAudit, myDataAccessLog, type AuditFilter } from '../modules/personal-data/access-log.js';
@@ -63,6 +64,8 @@ export const queryResolvers = (services: IdentityServices) => ({
     args: { filter?: AccountFilter | null; first?: number | null; after?: string | null },
     ctx: IdentityContext,
   ) => orThrow(await listAccounts(ctx.em, services, ctx.viewer, args, ctx.locale)),
+  departmentColleagues: (_: unknown, __: unknown, ctx: IdentityContext) =>
+    departmentColleagues(ctx.em, ctx.viewer),
   myDataAccessLog: async (
     _: unknown,
     args: { first?: number | null; after?: string | null },

@@ -3,7 +3,14 @@ import { scopesOf } from '../modules/api-client/api-client.service.js';
 import type { IdentityContext } from '../context.js';
 import type { Account as AccountRow } from '../modules/account/account.entity.js';
 import { requiresSecondFactor } from '../modules/account/roles.js';
-import { canSeeAccount, canSeePerson, notYours } from '../modules/account/visibility.js';
+import type { StaffMember } from '../modules/account/staff-members.js';
+import {
+  canSeeAccount,
+  canSeePerson,
+  canSeeStaffMember,
+  notYours,
+  readsStaffMembers,
+} from '../modules/account/visibility.js';
 import { REQUIRED_CONSENT_PURPOSES, type ConsentRecord } from '../modules/consent/consent-record.entity.js';
 import type { DeletionRequest } from '../modules/deletion/deletion-request.entity.js';
 import type { Person as PersonRow } from '../modules/person/person.entity.js';
@@ -40,6 +47,23 @@ export const personResolvers = () => ({
   // would unmask half an ID number, so only the person sees it.
   dateOfBirth: (p: PersonRow, _: unknown, ctx: IdentityContext) =>
     ctx.viewer.personId === p.id ? p.dateOfBirth : null,
+});
+
+// Other subgraphs (affairs: assignees, who took a step) refer to staff by account id. A member
+// another department's staff may not see reads as null rather than an error, so one assignee
+// out of sight does not spoil a whole list; locked and disabled accounts still resolve.
+export const staffMemberResolvers = () => ({
+  __resolveReference: async (ref: { accountId?: unknown }, ctx: IdentityContext) => {
+    // Callers who may see no staff member at all are refused by kit's @auth on the type, field
+    // by field: hand kit the bare reference instead of looking the account up.
+    if (!readsStaffMembers(ctx.viewer)) return ref;
+    if (typeof ref.accountId !== 'string') return null;
+    const member = await ctx.loaders.staffMember.load(ref.accountId);
+    return member && canSeeStaffMember(ctx.viewer, member) ? member : null;
+  },
+  department: (m: StaffMember, _: unknown, ctx: IdentityContext) =>
+    ctx.loaders.organization.load(m.departmentCode),
+  active: (m: StaffMember) => m.state === 'ACTIVE',
 });
 
 export const organizationResolvers = () => ({

@@ -7,6 +7,7 @@ import {
   deletionRequestResolvers,
   organizationResolvers,
   personResolvers,
+  staffMemberResolvers,
 } from './entities.js';
 import { mutationResolvers } from './Mutation.js';
 import { queryResolvers } from './Query.js';
@@ -20,6 +21,7 @@ export function createResolvers(services: IdentityServices) {
     Account: accountResolvers(),
     Person: personResolvers(),
     Organization: organizationResolvers(),
+    StaffMember: staffMemberResolvers(),
     DataAccessRecord: dataAccessRecordResolvers(),
     Consent: consentResolvers(),
     DeletionRequest: deletionRequestResolvers(),

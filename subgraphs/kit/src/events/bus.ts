@@ -24,6 +24,16 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
+export interface SubscribeOptions {
+  /**
+   * For a durable that belongs to one process (a per-instance cache such as the gateway's
+   * revocation list): the broker deletes it after it has had no subscriber this long, so
+   * instances that are gone do not leave consumers behind. Omit for shared, long-lived durables.
+   * (JetStream `inactive_threshold`; the in-process bus forgets everything with its process anyway.)
+   */
+  inactiveAfterMs?: number;
+}
+
 /**
  * The domain event bus. Delivery is at least once: handlers must be idempotent (`handleOnce`).
  * Subscribers that share a durable name share the work: each event goes to one of them.
@@ -33,7 +43,12 @@ export interface EventBus {
   /** Resolves once the bus has taken the event (JetStream: stored). Same id twice → one delivery. */
   publish(event: BusEvent): Promise<void>;
   /** `topicPattern` may use `*` (one token) and a final `>` (the rest): `affairs.application.>`. */
-  subscribe(durableName: string, topicPattern: string, handler: EventHandler): Promise<Subscription>;
+  subscribe(
+    durableName: string,
+    topicPattern: string,
+    handler: EventHandler,
+    options?: SubscribeOptions,
+  ): Promise<Subscription>;
   /** Stop every subscription (waiting for running handlers) and disconnect. */
   close(): Promise<void>;
 }

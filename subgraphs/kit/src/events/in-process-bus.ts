@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
-import type { BusEvent, EventBus, EventHandler, Subscription } from './bus.js';
+import type { BusEvent, EventBus, EventHandler, SubscribeOptions, Subscription } from './bus.js';
 import { assertDurableName, assertTopic, assertTopicPattern, topicMatches } from './topic.js';
 
 export interface InProcessBusOptions {
@@ -77,7 +77,13 @@ export class InProcessBus implements EventBus {
     this.schedulePump();
   }
 
-  async subscribe(durableName: string, topicPattern: string, handler: EventHandler): Promise<Subscription> {
+  // `SubscribeOptions.inactiveAfterMs` needs nothing here: durables live only as long as the process.
+  async subscribe(
+    durableName: string,
+    topicPattern: string,
+    handler: EventHandler,
+    _options?: SubscribeOptions,
+  ): Promise<Subscription> {
     if (this.closed) throw new Error('The event bus is closed');
     assertDurableName(durableName);
     assertTopicPattern(topicPattern);

@@ -2,7 +2,7 @@ export { OutboxMessage } from './outbox-message.entity.js';
 export { ProcessedEvent } from './processed-event.entity.js';
 export { recordEvent, type NewEvent } from './record-event.js';
 export { handleOnce, pruneProcessedEvents, type HandleOnceResult } from './handle-once.js';
-export type { BusEvent, Delivery, EventBus, EventHandler, Subscription } from './bus.js';
+export type { BusEvent, Delivery, EventBus, EventHandler, SubscribeOptions, Subscription } from './bus.js';
 export { InProcessBus, type InProcessBusOptions } from './in-process-bus.js';
 export { NatsJetStreamBus, type NatsJetStreamBusOptions } from './nats-jetstream-bus.js';
 export { createEventBus, eventsEnvShape, type CreateEventBusOptions } from './create-event-bus.js';

@@ -107,6 +107,25 @@ describe.skipIf(!natsUp)(title, () => {
     expect(got).toEqual([missed.id]);
   });
 
+  it('lets the broker delete a per-instance durable once it has had no subscriber for a while', async () => {
+    const durable = `inst-${suffix}`;
+    const sub = await bus.subscribe(durable, 'gone.>', async () => {}, { inactiveAfterMs: 1000 });
+    const info = await jsm.consumers.info(stream, durable);
+    expect(info.config.inactive_threshold).toBe(1_000_000_000);
+    await sub.close();
+    await vi.waitUntil(
+      async () =>
+        jsm.consumers.info(stream, durable).then(
+          () => false,
+          () => true,
+        ),
+      { timeout: 15_000, interval: 200 },
+    );
+    await expect(bus.subscribe(durable, 'gone.>', async () => {}, { inactiveAfterMs: 10 })).rejects.toThrow(
+      /at least 1000/,
+    );
+  });
+
   it('shares a durable between replicas: each event is handled by one of them', async () => {
     const got: string[] = [];
     await bus.subscribe('shared', 'shared.>', async (e) => void got.push(e.id));

@@ -15,7 +15,7 @@ import {
 } from 'nats';
 import type { Logger } from '../logger.js';
 import { exponentialBackoff, type Backoff } from './backoff.js';
-import type { BusEvent, EventBus, EventHandler, Subscription } from './bus.js';
+import type { BusEvent, EventBus, EventHandler, SubscribeOptions, Subscription } from './bus.js';
 import { assertDurableName, assertTopic, assertTopicPattern } from './topic.js';
 
 const STREAM_NOT_FOUND = 10059;
@@ -114,10 +114,21 @@ export class NatsJetStreamBus implements EventBus {
     if (ack.duplicate) this.log.debug({ eventId: event.id }, 'JetStream dropped a duplicate');
   }
 
-  async subscribe(durableName: string, topicPattern: string, handler: EventHandler): Promise<Subscription> {
+  async subscribe(
+    durableName: string,
+    topicPattern: string,
+    handler: EventHandler,
+    options: SubscribeOptions = {},
+  ): Promise<Subscription> {
     assertDurableName(durableName);
     assertTopicPattern(topicPattern);
-    await this.ensureConsumer(durableName, `${this.settings.subjectPrefix}.${topicPattern}`);
+    if (options.inactiveAfterMs !== undefined && !(options.inactiveAfterMs >= 1000))
+      throw new Error('inactiveAfterMs must be at least 1000');
+    await this.ensureConsumer(
+      durableName,
+      `${this.settings.subjectPrefix}.${topicPattern}`,
+      options.inactiveAfterMs,
+    );
     const consumer = await this.js.consumers.get(this.settings.stream, durableName);
     const messages = await consumer.consume({ max_messages: 64 });
     const loop = this.consumeLoop(messages, durableName, handler);
@@ -202,7 +213,7 @@ export class NatsJetStreamBus implements EventBus {
     }
   }
 
-  private async ensureConsumer(durable: string, filter: string): Promise<void> {
+  private async ensureConsumer(durable: string, filter: string, inactiveAfterMs?: number): Promise<void> {
     const { stream } = this.settings;
     try {
       const info = await this.jsm.consumers.info(stream, durable);
@@ -220,6 +231,7 @@ export class NatsJetStreamBus implements EventBus {
       deliver_policy: this.settings.deliverFrom === 'all' ? DeliverPolicy.All : DeliverPolicy.New,
       ack_wait: nanos(this.settings.ackWaitMs),
       max_deliver: this.settings.maxDeliver,
+      ...(inactiveAfterMs !== undefined ? { inactive_threshold: nanos(inactiveAfterMs) } : {}),
     };
     try {
       await this.jsm.consumers.add(stream, config);

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Checkbox, Empty, Grid, Select, Table, Tag } from 'antd';
-import { useCallback, useId, useMemo, type HTMLAttributes } from 'react';
+import { useCallback, useId, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadingBlock, LoadMore, QueryError, usePagedConnection } from '@bianmin/frontend-kit/react';
@@ -15,7 +15,9 @@ import {
   toInboxFilter,
   type InboxFilterForm,
 } from '../../domain/inbox-filter';
+import { keepListed, MAX_BULK } from '../../domain/bulk-assign';
 import type { InboxRowFields } from '../../graphql/types';
+import { BulkAssignBar } from './BulkAssignBar';
 import { APPLICATION_INBOX, PAGE_SIZE } from './queries';
 
 /** 待办: the department's applications that need work, most urgent first. */
@@ -37,6 +39,18 @@ export function InboxTab({ supervisor }: { supervisor: boolean }) {
   const asTable = Boolean(screens.md) && !elderly;
 
   const update = (next: InboxFilterForm) => setParams(searchFromFilter(next, params), { replace: true });
+  const rows = useMemo(() => connection?.edges.map((e) => e.node) ?? [], [connection]);
+  // 批量处理: the rows picked on the listed pages; a reload keeps those still listed.
+  const [picked, setSelected] = useState<Set<string>>(() => new Set());
+  const selected = useMemo(() => keepListed(picked, rows), [picked, rows]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected(() => {
+      const next = new Set(selected);
+      if (on && next.size < MAX_BULK) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const selectedRows = rows.filter((row) => selected.has(row.id));
 
   return (
     <div className="aff-inbox-tab" data-testid="inbox">
@@ -57,12 +71,22 @@ export function InboxTab({ supervisor }: { supervisor: boolean }) {
           <p className="aff-muted" aria-live="polite" data-testid="inbox-total">
             {t('inbox.total', { count: connection.totalCount })}
           </p>
+          <BulkAssignBar selected={selectedRows} supervisor={supervisor} onDone={reload} />
           {asTable ? (
-            <InboxTable rows={connection.edges.map((e) => e.node)} />
+            <InboxTable
+              rows={rows}
+              selected={selected}
+              onSelect={(ids) => setSelected(new Set(ids.slice(0, MAX_BULK)))}
+            />
           ) : (
             <ul className="aff-list">
-              {connection.edges.map(({ node }) => (
-                <InboxCard key={node.id} row={node} />
+              {rows.map((node) => (
+                <InboxCard
+                  key={node.id}
+                  row={node}
+                  selected={selected.has(node.id)}
+                  onToggle={(on) => toggle(node.id, on)}
+                />
               ))}
             </ul>
           )}
@@ -126,7 +150,7 @@ function InboxFilters({
   );
 }
 
-/** 我 / 未认领 / 他人已认领 — never who the other person is. */
+/** 我 / 未认领 / the colleague's name (staff of the department see who holds what). */
 function Assignee({ row }: { row: InboxRowFields }) {
   const { t } = useTranslation();
   if (row.assignedToMe) {
@@ -143,7 +167,11 @@ function Assignee({ row }: { row: InboxRowFields }) {
       </Tag>
     );
   }
-  return <span className="aff-muted">{t('inbox.assignee.other')}</span>;
+  return (
+    <span className="aff-muted" data-testid="assignee-other">
+      {row.assignee?.name ?? t('inbox.assignee.other')}
+    </span>
+  );
 }
 
 function Flags({ row }: { row: InboxRowFields }) {
@@ -164,7 +192,15 @@ function Flags({ row }: { row: InboxRowFields }) {
   );
 }
 
-function InboxTable({ rows }: { rows: InboxRowFields[] }) {
+function InboxTable({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: InboxRowFields[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[]) => void;
+}) {
   const { t } = useTranslation();
   const to = useAffairsPath();
   return (
@@ -172,6 +208,11 @@ function InboxTable({ rows }: { rows: InboxRowFields[] }) {
       className="aff-inbox-table"
       rowKey="id"
       dataSource={rows}
+      rowSelection={{
+        selectedRowKeys: [...selected],
+        onChange: (keys) => onSelect(keys.map(String)),
+        getCheckboxProps: (row) => ({ 'aria-label': t('assign.pick', { reference: row.reference }) }),
+      }}
       pagination={false}
       size="middle"
       data-testid="inbox-table"
@@ -224,10 +265,27 @@ function InboxTable({ rows }: { rows: InboxRowFields[] }) {
   );
 }
 
-function InboxCard({ row }: { row: InboxRowFields }) {
+function InboxCard({
+  row,
+  selected,
+  onToggle,
+}: {
+  row: InboxRowFields;
+  selected: boolean;
+  onToggle: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
   const to = useAffairsPath();
   return (
     <li className="aff-card aff-app-card" data-testid="inbox-row" data-state={row.state}>
+      <Checkbox
+        className="aff-app-card__pick"
+        checked={selected}
+        onChange={(e) => onToggle(e.target.checked)}
+        data-testid="inbox-pick"
+      >
+        {t('assign.pick', { reference: row.reference })}
+      </Checkbox>
       <h3 className="aff-app-card__title">
         <Link
           to={to(`workbench/${encodeURIComponent(row.id)}`)}

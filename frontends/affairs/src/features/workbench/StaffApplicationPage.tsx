@@ -22,6 +22,7 @@ import { formatDateTime } from '../../domain/datetime';
 import { actionTone, APPLICANT_ACTIONS, type ActionInput } from '../../domain/workflow-actions';
 import type { StaffApplication, UserError, WorkflowActionFields } from '../../graphql/types';
 import { ActionDialog } from './ActionDialog';
+import { AssignControl } from './AssignControl';
 import { ApplicantPanel } from './ApplicantPanel';
 import { DecideExtensionDialog, RequestExtensionDialog } from './ExtensionDialogs';
 import {
@@ -157,7 +158,9 @@ function StaffApplicationView({
             {application.assignedToMe
               ? t('claim.mine')
               : application.assigneeAccountId
-                ? t('claim.other')
+                ? application.assignee
+                  ? t('claim.otherNamed', { name: application.assignee.name })
+                  : t('claim.other')
                 : t('claim.pool')}
           </p>
           {!decided &&
@@ -186,6 +189,7 @@ function StaffApplicationView({
               )
             ))}
         </div>
+        {supervisor && !decided && <AssignControl application={application} runner={runner} />}
         {staffActions.length > 0 ? (
           <div className="aff-actions" role="group" aria-label={t('actions.available')}>
             {staffActions.map((action) => {

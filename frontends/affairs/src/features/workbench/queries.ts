@@ -3,6 +3,8 @@ import { INBOX_ROW_FIELDS, STAFF_APPLICATION_FIELDS, USER_ERROR_FIELDS } from '.
 import type {
   ApplicantFields,
   ApplicationResult,
+  BulkAssignResult,
+  ColleagueFields,
   Connection,
   InboxFilter,
   InboxRowFields,
@@ -175,6 +177,45 @@ export const CLAIM_APPLICATION: TypedDocumentNode<
       }
       application {
         ${STAFF_APPLICATION_FIELDS}
+      }
+    }
+  }
+`;
+
+/** 同事: whom a supervisor may assign work to (identity). */
+export const DEPARTMENT_COLLEAGUES: TypedDocumentNode<
+  { departmentColleagues: ColleagueFields[] },
+  Record<string, never>
+> = gql`
+  query DepartmentColleagues {
+    departmentColleagues {
+      accountId
+      name
+      roles
+    }
+  }
+`;
+
+/** 分派 / 批量认领: 1–50 applications to one colleague, to oneself, or back to the pool (null). */
+export const ASSIGN_APPLICATIONS: TypedDocumentNode<
+  { assignApplications: BulkAssignResult },
+  { items: { id: string; expectedVersion: number }[]; assigneeAccountId: string | null }
+> = gql`
+  mutation AssignApplications($items: [ApplicationVersionInput!]!, $assigneeAccountId: ID) {
+    assignApplications(items: $items, assigneeAccountId: $assigneeAccountId) {
+      ok
+      error {
+        ${USER_ERROR_FIELDS}
+      }
+      results {
+        id
+        ok
+        error {
+          ${USER_ERROR_FIELDS}
+        }
+        application {
+          ${INBOX_ROW_FIELDS}
+        }
       }
     }
   }

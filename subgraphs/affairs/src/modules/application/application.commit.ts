@@ -29,6 +29,8 @@ export interface StepRecord {
   toState: string;
   actorAccountId: string | null;
   actorKind: Actor;
+  /** Claim, assign and release steps: whom it went to (null: the pool). */
+  assigneeAccountId?: string | null;
   comment: string | null;
   materialReasons: { materialId: string; reason: string }[] | null;
   workflowDefinitionId: string;
@@ -69,6 +71,7 @@ export async function commitChange(
         applicationId: app.id,
         seq,
         ...step,
+        assigneeAccountId: step.assigneeAccountId ?? null,
         at,
         requestId,
       });

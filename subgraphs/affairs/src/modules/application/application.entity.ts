@@ -117,6 +117,8 @@ export const ApplicationEvent = defineEntity({
     toState: p.string().length(24),
     actorAccountId: p.string().length(36).nullable(),
     actorKind: p.string().length(16),
+    /** For claim, assign and release steps: the account it went to (null: back to the pool). */
+    assigneeAccountId: p.string().length(36).nullable(),
     comment: p.text().nullable(),
     materialReasons: p.json<{ materialId: string; reason: string }[] | null>().nullable(),
     workflowDefinitionId: p.string().length(36),

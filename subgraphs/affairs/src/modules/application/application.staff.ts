@@ -11,10 +11,13 @@ import { isId } from './application.start.js';
 import { dueAtOf } from './deadline-view.js';
 import { failures } from './messages.js';
 
-type Loaded = { app: Application; definition: NonNullable<Awaited<ReturnType<typeof definitionById>>> };
+export type Loaded = {
+  app: Application;
+  definition: NonNullable<Awaited<ReturnType<typeof definitionById>>>;
+};
 
 /** The application, if the caller is staff (or a supervisor) of its department and the version matches. */
-async function loadForStaff(
+export async function loadForStaff(
   em: EntityManager,
   viewer: Viewer,
   id: string,
@@ -31,9 +34,10 @@ async function loadForStaff(
   return { app, definition };
 }
 
-const isFailure = (value: object): value is Failure => 'ok' in value && (value as Failure).ok === false;
+export const isFailure = (value: object): value is Failure =>
+  'ok' in value && (value as Failure).ok === false;
 
-function step(
+export function step(
   viewer: Viewer,
   loaded: Loaded,
   action: string,
@@ -53,7 +57,7 @@ function step(
   };
 }
 
-async function saved(em: EntityManager, id: string) {
+export async function saved(em: EntityManager, id: string) {
   return ok({ application: (await em.fork().findOneOrFail(Application, { id })) as Application });
 }
 
@@ -96,7 +100,12 @@ export async function claimApplication(
     em,
     app,
     { assigneeAccountId: release ? null : viewer.accountId },
-    [step(viewer, loaded, release ? 'release' : 'claim', null, supervisor)],
+    [
+      {
+        ...step(viewer, loaded, release ? 'release' : 'claim', null, supervisor),
+        assigneeAccountId: release ? null : viewer.accountId,
+      },
+    ],
     new Date(services.now()),
     requestId,
   );

@@ -44,10 +44,13 @@ describe.each(drivers)('the working calendar in the database on %s', (driver) =>
     });
   });
 
-  it('loads the calendar in one query, with 2026 known and 2027 provisional', async () => {
+  it('loads the calendar, then reuses it with one fingerprint query while nothing changed', async () => {
     const fork = em();
     const execute = vi.spyOn(fork.getConnection(), 'execute');
     const calendar = await loadWorkingCalendar(fork);
+    expect(execute.mock.calls.length).toBeLessThanOrEqual(2); // fingerprint, then the rows unless cached
+    execute.mockClear();
+    expect(await loadWorkingCalendar(fork)).toBe(calendar);
     expect(execute).toHaveBeenCalledTimes(1);
     execute.mockRestore();
     expect(calendar.knownYears).toEqual([2026]);

@@ -4,7 +4,7 @@
  * Authorization is the resolver's job: these functions trust that the caller is an administrator
  * (and pass `accountId` only to record who edited). Expected failures come back as data.
  */
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ErrorCode, fail, ok, pick, type Failure, type Locale, type Result } from '@bianmin/kit';
 import { CalendarDay, CalendarSeedDate } from './calendar-day.entity.js';
@@ -44,15 +44,36 @@ export interface CalendarEdit {
 type Saved = Result<{ day: CalendarDay }> | Failure;
 
 /** The working calendar from every exception day: one query. */
+type Fingerprint = string;
+const cached = new WeakMap<object, { fingerprint: Fingerprint; calendar: WorkingCalendar }>();
+
+/**
+ * The working calendar, from the database. Every deadline needs it, and hydrating several hundred
+ * rows through the ORM costs milliseconds per request, so it is kept per database (per ORM
+ * driver) and reused while a one-row fingerprint query — row count, highest `updated_at`, sum of
+ * versions — still matches. Any edit, by this instance or another, changes the fingerprint
+ * (an edit bumps a version and `updated_at`, an addition or removal the count), so the next read
+ * after a commit sees it: no stale deadline, no timer.
+ */
 export async function loadWorkingCalendar(em: EntityManager): Promise<WorkingCalendar> {
+  const [row] = await (em as SqlEntityManager) // both drivers are SQL drivers (kit db/orm.ts)
+    .createQueryBuilder(CalendarDay)
+    .select([raw('count(*) as n'), raw('max(updated_at) as u'), raw('sum(version) as v')])
+    .execute<{ n: unknown; u: unknown; v: unknown }[]>('all', false);
+  const fingerprint = `${String(row?.n)}|${String(row?.u instanceof Date ? row.u.toISOString() : row?.u)}|${String(row?.v)}`;
+  const key = em.getDriver();
+  const hit = cached.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.calendar;
   const days = await em.find(
     CalendarDay,
     {},
     { fields: ['date', 'kind', 'note'], disableIdentityMap: true, orderBy: { date: 'asc' } },
   );
-  return new WorkingCalendar(
+  const calendar = new WorkingCalendar(
     days.map((d) => ({ date: d.date, kind: d.kind, provisional: isProvisionalNote(d.note) })),
   );
+  cached.set(key, { fingerprint, calendar });
+  return calendar;
 }
 
 /** The exception days of one year, in date order (at most 366: a bounded list for the admin page). */

@@ -28,9 +28,13 @@ export interface ItemMaterial {
 
 export type TermsLookup = { ok: true; terms: ItemTerms | null } | { ok: false; reason: 'UNAVAILABLE' };
 
+export type ItemLookup = { ok: true; id: string | null } | { ok: false; reason: 'UNAVAILABLE' };
+
 /** The catalog, seen from affairs. */
 export interface CatalogDirectory {
   itemTerms(itemId: string): Promise<TermsLookup>;
+  /** The id of the item with this public code, or null when the catalog has none. */
+  itemIdByCode(itemCode: string): Promise<ItemLookup>;
 }
 
 /** Runs a GraphQL operation against the catalog: over HTTP in production, in process in tests. */
@@ -61,9 +65,21 @@ interface TermsData {
   } | null;
 }
 
+const ITEM_BY_CODE_QUERY = `query AffairsItemByCode($code: String!) { serviceItemByCode(code: $code) { id } }`;
+
 /** The catalog's public API (`serviceItem`) as a directory. Any failure reads as UNAVAILABLE. */
 export function graphQLCatalogDirectory(execute: GraphQLExecutor): CatalogDirectory {
   return {
+    async itemIdByCode(itemCode) {
+      try {
+        const result = await execute(ITEM_BY_CODE_QUERY, { code: itemCode });
+        if (result.errors?.length || !result.data) return { ok: false, reason: 'UNAVAILABLE' };
+        const item = (result.data as { serviceItemByCode: { id: string } | null }).serviceItemByCode;
+        return { ok: true, id: item?.id ?? null };
+      } catch {
+        return { ok: false, reason: 'UNAVAILABLE' };
+      }
+    },
     async itemTerms(itemId) {
       let result;
       try {

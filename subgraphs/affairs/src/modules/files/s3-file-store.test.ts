@@ -27,7 +27,7 @@ describe('AWS Signature Version 4 for S3', () => {
 });
 
 // A real HTTP server standing in for the bucket: it keeps objects in memory and records requests.
-// (No S3-compatible server runs on this machine; the signature itself is checked above.)
+// (test/s3-file-store.s3rver.test.ts runs the store against s3rver, an S3-compatible server.)
 let server: Server;
 let endpoint: string;
 const objects = new Map<string, Buffer>();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   ErrorCode,
   fail,
@@ -17,6 +18,24 @@ import { parseRuleSet, ruleSetSpec } from './rule-spec.js';
 /** The latest published version of an item's rules, or null when the item has none (no 秒批). */
 export function currentRuleSet(em: EntityManager, itemCode: string): Promise<RuleSet | null> {
   return em.findOne(RuleSet, { itemCode }, { orderBy: { version: 'desc' } });
+}
+
+/**
+ * The latest version of every item that has rules, by item code. Two queries however many items:
+ * the highest version per item, then those rows.
+ */
+export async function currentRuleSets(em: EntityManager): Promise<RuleSet[]> {
+  type Latest = { itemCode: string; latest: number | string };
+  const latest: Latest[] = await (em as SqlEntityManager) // both drivers are SQL drivers
+    .createQueryBuilder(RuleSet)
+    .select(['itemCode', raw('max(version) as latest')])
+    .groupBy('itemCode')
+    .execute('all');
+  if (latest.length === 0) return [];
+  const sets = await em.find(RuleSet, {
+    $or: latest.map((row: Latest) => ({ itemCode: row.itemCode, version: Number(row.latest) })),
+  });
+  return sets.sort((a, b) => a.itemCode.localeCompare(b.itemCode));
 }
 
 /** One version by id: what a stored explanation's `ruleSetId` points at. Null when there is none. */
@@ -47,7 +66,7 @@ export interface PublishRuleSetInput {
   itemCode: string;
   /** The rules, as `ruleSetSpec` describes them; validated here. */
   rules: unknown;
-  /** Why this version is published (变更说明), 1–500 characters. */
+  /** Why this version is published (修改说明), 1–200 characters. */
   note: string;
   /** The latest version the editor saw: 0 when the item had no rules yet. */
   expectedVersion: number;
@@ -57,12 +76,16 @@ type Published = Result<{ ruleSet: RuleSet }> | Failure;
 
 const ITEM_CODE = /^[A-Z]{2,4}-\d{3,5}$/;
 
+/**
+ * A refusal people can read: the message says which rule (第 2 条规则) in words, and `field`
+ * carries the exact path (`rules.1.params.regionCodes.1`) for a form to point at the input.
+ */
 function badInput(locale: Locale, field: string, zh: string, en: string): Failure {
-  return fail(
-    ErrorCode.BAD_USER_INPUT,
-    pick(locale, { zh: `字段 ${field} 不正确：${zh}`, en: `${field} ${en}` }),
-    field,
-  );
+  const rule = /^rules\.(\d+)(?:\.|$)/.exec(field);
+  const where = rule
+    ? { zh: `第 ${Number(rule[1]) + 1} 条规则：`, en: `Rule ${Number(rule[1]) + 1}: ` }
+    : { zh: '', en: '' };
+  return fail(ErrorCode.BAD_USER_INPUT, pick(locale, { zh: where.zh + zh, en: where.en + en }), field);
 }
 
 function conflict(locale: Locale, itemCode: string, latest: number | null): Failure {
@@ -112,32 +135,15 @@ export async function publishRuleSet(
 ): Promise<Published> {
   const itemCode = typeof input?.itemCode === 'string' ? input.itemCode.trim() : '';
   if (!ITEM_CODE.test(itemCode)) {
-    return badInput(
-      locale,
-      'itemCode',
-      '应为事项编码，如 MZ-011',
-      'must be a service item code such as MZ-011',
-    );
+    return badInput(locale, 'itemCode', '应为事项编码，如 MZ-011', 'The item code must look like MZ-011.');
   }
   const parsed = parseRuleSet({ rules: input.rules }, locale);
   if (!parsed.ok) {
-    return fail(
-      ErrorCode.BAD_USER_INPUT,
-      pick(locale, {
-        zh: `字段 ${parsed.problem.field} 不正确：${parsed.problem.message}`,
-        en: `${parsed.problem.field} ${parsed.problem.message}`,
-      }),
-      parsed.problem.field,
-    );
+    return badInput(locale, parsed.problem.field, parsed.problem.message, parsed.problem.message);
   }
   const note = typeof input.note === 'string' ? input.note.trim() : '';
-  if (note.length < 1 || note.length > 500) {
-    return badInput(
-      locale,
-      'note',
-      '请填写 1–500 字的变更说明',
-      'must explain the change in 1–500 characters',
-    );
+  if (note.length < 1 || [...note].length > 200) {
+    return badInput(locale, 'note', '请填写 1–200 字的修改说明', 'Explain the change in 1–200 characters.');
   }
   const expectedVersion = input.expectedVersion;
   if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
@@ -145,7 +151,7 @@ export async function publishRuleSet(
       locale,
       'expectedVersion',
       '应为您看到的最新版本号（尚无规则时为 0）',
-      'must be the latest version you saw (0 when there were no rules)',
+      'Send the latest version you saw (0 when there were no rules).',
     );
   }
   const current = await currentRuleSet(em, itemCode);
@@ -156,7 +162,7 @@ export async function publishRuleSet(
       locale,
       'rules',
       `与当前第 ${latest} 版相同，无需发布新版本`,
-      `are the same as the current version ${latest}; there is nothing to publish`,
+      `The rules are the same as the current version ${latest}: there is nothing to publish.`,
     );
   }
   const row = {

@@ -29,6 +29,32 @@ export function stableId(kind: string, code: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A demo account as other domains' demo data refer to it (ids are stable across installs). */
+export interface DemoIdentity {
+  username: string;
+  name: string;
+  accountId: string;
+  personId: string;
+  roles: string[];
+  departmentCode: string | null;
+}
+
+/**
+ * The demo accounts' ids, for the composition root (scripts/platform.ts) to seed other domains'
+ * demo data with: the ids are derived from the phone and ID number, so they are the same on
+ * every machine and need no lookup.
+ */
+export function demoIdentities(): DemoIdentity[] {
+  return DEMO_ACCOUNTS.map((demo) => ({
+    username: demo.username,
+    name: demo.person.name,
+    accountId: stableId('account', demo.phone),
+    personId: stableId('person', demo.person.idNumber),
+    roles: demo.roles,
+    departmentCode: demo.departmentCode,
+  }));
+}
+
 export interface SeedIdentityOptions {
   /** Seals the demo staff's TOTP secrets (the same box the server opens them with). */
   secretBox: SecretBox;

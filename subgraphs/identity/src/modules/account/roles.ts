@@ -27,6 +27,16 @@ export function requiresSecondFactor(roles: readonly string[]): boolean {
 /** Roles that may read other people's (masked) records. */
 export const STAFF_ROLES: readonly string[] = ['department-staff', 'supervisor', 'auditor', 'administrator'];
 
+/**
+ * Roles that act for one department, so the account must name one: other subgraphs scope what
+ * they allow by it (a catalog editor edits only their own department's guides). An account with a
+ * department and one of these is a `StaffMember` colleagues can see.
+ */
+export const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor', 'catalog-editor'];
+
+/** Roles that handle applications (办件) for their department: whom a supervisor assigns work to. */
+export const CASE_HANDLER_ROLES: readonly string[] = ['department-staff', 'supervisor'];
+
 /** Roles that may read other accounts: administrators manage them, auditors review them. */
 export const ACCOUNT_READER_ROLES: readonly string[] = ['administrator', 'auditor'];
 

@@ -30,7 +30,7 @@ import { Account, type AccountState } from './account.entity.js';
 import { normalizePhone, normalizeUsername } from './login.js';
 import { requireAdministrator } from './administrator.guard.js';
 import { newAccount } from './new-account.js';
-import { ADMINISTRATOR_ROLE, AUDITOR_ROLE } from './roles.js';
+import { ADMINISTRATOR_ROLE, AUDITOR_ROLE, DEPARTMENT_ROLES } from './roles.js';
 
 /** The roles an administrator may give: staff roles only (residents and partners sign up themselves). */
 export const STAFF_ROLE_NAMES = [
@@ -43,11 +43,6 @@ export const STAFF_ROLE_NAMES = [
 export type StaffRole = (typeof STAFF_ROLE_NAMES)[number];
 /** GraphQL enum value (DEPARTMENT_STAFF) ⇄ role name (department-staff). */
 export const roleOfEnum = (value: string) => value.toLowerCase().replace(/_/g, '-');
-/**
- * Roles that act for one department, so the account must name one: other subgraphs scope what
- * they allow by it (a catalog editor edits only their own department's guides).
- */
-const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor', 'catalog-editor'];
 
 const CHANGED_MEANWHILE: Message = {
   zh: '账号信息刚被修改，请刷新后重试',
