@@ -22,8 +22,9 @@ export async function gql<T>(
   query: string,
   variables: object = {},
   token?: string,
+  gateway: string = GATEWAY,
 ): Promise<T> {
-  const res = await request.post(GATEWAY, {
+  const res = await request.post(gateway, {
     data: { query, variables },
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
@@ -53,19 +54,28 @@ type AuthStep = {
 export async function signIn(
   request: APIRequestContext,
   who: { login: string; password: string; totp?: string },
+  gateway: string = GATEWAY,
 ): Promise<string> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const first = (
-      await gql<{ signIn: AuthStep }>(request, SIGN_IN, {
-        input: { login: who.login, password: who.password },
-      })
+      await gql<{ signIn: AuthStep }>(
+        request,
+        SIGN_IN,
+        { input: { login: who.login, password: who.password } },
+        undefined,
+        gateway,
+      )
     ).signIn;
     if (!first.secondFactorRequired) return first.session!.accessToken;
     const code = await freshTotpCode(who.totp!);
     const second = (
-      await gql<{ verifySecondFactor: AuthStep }>(request, VERIFY, {
-        input: { challengeToken: first.challengeToken, code },
-      })
+      await gql<{ verifySecondFactor: AuthStep }>(
+        request,
+        VERIFY,
+        { input: { challengeToken: first.challengeToken, code } },
+        undefined,
+        gateway,
+      )
     ).verifySecondFactor;
     if (second.ok) return second.session!.accessToken;
     markSpent(who.totp!);
