@@ -9,6 +9,7 @@ export const E2E_PORTS = {
   catalog: 4101,
   identity: 4102,
   affairs: 4103,
+  evidence: 4105,
 };
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -56,6 +57,7 @@ export default defineConfig({
       CATALOG_PORT: String(E2E_PORTS.catalog),
       IDENTITY_PORT: String(E2E_PORTS.identity),
       AFFAIRS_PORT: String(E2E_PORTS.affairs),
+      EVIDENCE_PORT: String(E2E_PORTS.evidence),
       LOG_LEVEL: 'warn',
     },
   },

@@ -14,6 +14,13 @@ import {
   startSlaScheduler,
 } from '@bianmin/affairs';
 import { createCatalogOrm, createCatalogSubgraph, seedCatalog } from '@bianmin/catalog';
+import {
+  createEvidenceOrm,
+  createEvidenceSubgraph,
+  loadLogKeys,
+  startCheckpointer,
+  startEvidenceConsumers,
+} from '@bianmin/evidence';
 import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
 import {
   createIdentityOrm,
@@ -42,6 +49,7 @@ export interface PlatformOptions {
     catalog: number;
     identity: number;
     affairs: number;
+    evidence: number;
   };
   /** NATS JetStream for domain events; the in-process bus when unset. */
   natsUrl?: string;
@@ -56,6 +64,7 @@ export const DEFAULT_PORTS = {
   catalog: 4001,
   identity: 4002,
   affairs: 4003,
+  evidence: 4005,
 };
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -91,6 +100,28 @@ export async function startPlatform(options: PlatformOptions) {
     internalSecret: options.internalSecret,
   });
   await catalog.listen(ports.catalog, host);
+
+  // The evidence log subscribes before any producer's relay starts, so it sees every event.
+  const evidenceOrm = await createEvidenceOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const evidenceKeys = loadLogKeys({ origin: 'bianmin.yunhu.gov.cn/evidence', dataDir: options.dataDir });
+  const evidence = createEvidenceSubgraph({
+    orm: evidenceOrm,
+    keys: evidenceKeys,
+    log: createLogger('evidence'),
+    internalSecret: options.internalSecret,
+  });
+  await evidence.listen(ports.evidence, host);
+  const evidenceConsumers = await startEvidenceConsumers({
+    orm: evidenceOrm,
+    bus,
+    log: createLogger('evidence-consumers'),
+  });
+  const checkpointer = startCheckpointer({
+    orm: evidenceOrm,
+    keys: evidenceKeys,
+    log: createLogger('evidence-checkpoints'),
+    everyMs: 10_000,
+  });
 
   // Identity signs access tokens with the key file the gateway verifies against (same DATA_DIR).
   const secretBox = loadSecretBox({ dataDir: options.dataDir, production: false });
@@ -165,6 +196,7 @@ export async function startPlatform(options: PlatformOptions) {
       SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${ports.catalog}/graphql`,
       SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
       SUBGRAPH_AFFAIRS_URL: `http://127.0.0.1:${ports.affairs}/graphql`,
+      SUBGRAPH_EVIDENCE_URL: `http://127.0.0.1:${ports.evidence}/graphql`,
       CORS_ORIGINS: [
         url(ports.shell),
         `http://127.0.0.1:${ports.shell}`,
@@ -196,12 +228,14 @@ export async function startPlatform(options: PlatformOptions) {
       catalog: url(ports.catalog, '/graphql'),
       identity: url(ports.identity, '/graphql'),
       affairs: url(ports.affairs, '/graphql'),
+      evidence: url(ports.evidence, '/graphql'),
       services: url(ports.services, '/remoteEntry.js'),
       affairsRemote: url(ports.affairsRemote, '/remoteEntry.js'),
     },
     catalog,
     identity,
     affairs,
+    evidence,
     gateway,
     /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */
     async stop() {
@@ -213,7 +247,9 @@ export async function startPlatform(options: PlatformOptions) {
       await affairsRelay.stop();
       await identityRelay.stop();
       await caseFiles.close();
-      await Promise.all([catalog.stop(5000), identity.stop(5000), affairs.stop(5000)]);
+      for (const subscription of evidenceConsumers) await subscription.close();
+      await checkpointer.stop();
+      await Promise.all([catalog.stop(5000), identity.stop(5000), affairs.stop(5000), evidence.stop(5000)]);
       await bus.close();
     },
   };

@@ -26,6 +26,7 @@ const env = parseEnvOrExit({
   CATALOG_PORT: port(DEFAULT_PORTS.catalog),
   IDENTITY_PORT: port(DEFAULT_PORTS.identity),
   AFFAIRS_PORT: port(DEFAULT_PORTS.affairs),
+  EVIDENCE_PORT: port(DEFAULT_PORTS.evidence),
 });
 const log = createLogger('platform', env.LOG_LEVEL);
 
@@ -58,6 +59,7 @@ const platform = await startPlatform({
     catalog: env.CATALOG_PORT,
     identity: env.IDENTITY_PORT,
     affairs: env.AFFAIRS_PORT,
+    evidence: env.EVIDENCE_PORT,
   },
   natsUrl: env.NATS_URL,
   log,
@@ -70,6 +72,7 @@ console.log(`
     catalog subgraph:     ${platform.urls.catalog}
     identity subgraph:    ${platform.urls.identity}
     affairs subgraph:     ${platform.urls.affairs}
+    evidence subgraph:    ${platform.urls.evidence}
     services remote:      ${platform.urls.services}
     affairs remote:       ${platform.urls.affairsRemote}
 

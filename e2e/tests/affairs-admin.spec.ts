@@ -94,7 +94,9 @@ test('an administrator keeps the working calendar and publishes 秒批 rules, wi
 
     // Without a note (修改说明) nothing is sent: the note is required.
     await page.getByTestId('publish').click();
-    await expect(page.locator('[data-testid="field-error"][data-field="note"]')).toContainText('请填写修改说明');
+    await expect(page.locator('[data-testid="field-error"][data-field="note"]')).toContainText(
+      '请填写修改说明',
+    );
     await page.getByTestId('publish-note').fill('端到端测试：调整年龄');
     // 200 is the server's to refuse (0–150): its message shows under the field, nothing is published.
     await years.fill('200');

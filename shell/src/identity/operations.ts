@@ -246,7 +246,8 @@ export const CONFIRM_TOTP: TypedDocumentNode<
   }
 `);
 
-export type DataAccessPurpose = 'SELF' | 'CASE_HANDLING' | 'IDENTITY_CHECK' | 'LEGAL_REQUEST';
+export type DataAccessPurpose =
+  'SELF' | 'CASE_HANDLING' | 'IDENTITY_CHECK' | 'LEGAL_REQUEST' | 'LICENCE_ISSUANCE';
 
 /** One reveal of the resident's unmasked data (查询记录): when, what, why, by which role. */
 export interface DataAccessRecord {

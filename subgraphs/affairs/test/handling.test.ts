@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '@bianmin/kit';
+import { OutboxMessage, type Identity } from '@bianmin/kit';
 import { Application } from '../src/modules/application/application.entity.js';
 import { Notification } from '../src/modules/notification/notification.entity.js';
 import { RectificationTask } from '../src/modules/rating/rating.entity.js';
@@ -257,6 +257,19 @@ describe.each(drivers)('handling on %s', (driver) => {
       await data<{ applicationInbox: { edges: { node: { id: string } }[] } }>(fx, inbox, {}, MZ_SUPERVISOR)
     ).applicationInbox;
     expect(escalated.edges.map((e) => e.node.id)).toContain(late.id);
+    // Announced like every application event, so one schema reads them all (identity, evidence).
+    const announced = await fx.affairs.orm.em
+      .fork()
+      .findOneOrFail(OutboxMessage, { topic: 'affairs.application.escalated', key: late.id });
+    expect(announced.payload).toMatchObject({
+      applicationId: late.id,
+      personId: expect.any(String),
+      action: 'escalate',
+      actorKind: 'SYSTEM',
+      fromState: 'ACCEPTED',
+      toState: 'ACCEPTED',
+      seq: expect.any(Number),
+    });
     fx.clock.advanceDays(4);
     const second = await runSlaSweep(fx.affairs.orm.em.fork(), fx.affairs.services);
     const third = await runSlaSweep(fx.affairs.orm.em.fork(), fx.affairs.services);

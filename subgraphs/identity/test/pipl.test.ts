@@ -1,3 +1,4 @@
+import { OutboxMessage } from '@bianmin/kit';
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '@bianmin/kit';
 import { Account } from '../src/modules/account/account.entity.js';
@@ -300,6 +301,9 @@ describe.each(drivers)('PIPL: consents, data export, deletion on %s', (driver) =
     const account = (await em().findOneOrFail(Account, { id: viewer.accountId! })) as Account;
     expect(account).toMatchObject({ state: 'DISABLED', username: null, totpSecret: null });
     expect(account.phone).not.toBe(resident.phone);
+    // Other domains are told, in the same transaction (the evidence log forgets its key to the person).
+    const erased = await em().find(OutboxMessage, { topic: 'identity.person.erased', key: viewer.personId! });
+    expect(erased.map((row) => row.payload)).toEqual([{ personId: viewer.personId, at: expect.any(String) }]);
     // Legally required records stay intact.
     expect(await em().count(PersonalDataAccess, { personId: viewer.personId! })).toBe(auditBefore);
     expect(await em().count(ConsentRecord, { personId: viewer.personId! })).toBe(consentBefore);

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { IdentityContext } from '../context.js';
 import { listAccounts, type AccountFilter } from '../modules/account/staff-accounts.js';
 import { departmentColleagues } from '../modules/account/staff-members.js';
+import { personForIssuance } from '../modules/person/issuance.js';
 import { myApiClients } from '../modules/api-client/api-client.service.js';
 import { Organization, type OrganizationKind } from '../modules/organization/organization.entity.js';
 import { dataAccessAudit, myDataAccessLog, type AuditFilter } from '../modules/personal-data/access-log.js';
@@ -66,6 +67,12 @@ export const queryResolvers = (services: IdentityServices) => ({
   ) => orThrow(await listAccounts(ctx.em, services, ctx.viewer, args, ctx.locale)),
   departmentColleagues: (_: unknown, __: unknown, ctx: IdentityContext) =>
     departmentColleagues(ctx.em, ctx.viewer),
+  personForIssuance: (_: unknown, { personId }: { personId: string }, ctx: IdentityContext) =>
+    personForIssuance(ctx.em.fork(), ctx.viewer, personId, {
+      requestId: ctx.requestId,
+      now: services.now(),
+      log: ctx.log,
+    }),
   myDataAccessLog: async (
     _: unknown,
     args: { first?: number | null; after?: string | null },

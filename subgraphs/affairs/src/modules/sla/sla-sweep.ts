@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordEvent, runExclusively, type ExclusiveJob, type Logger, type Orm } from '@bianmin/kit';
 import type { AffairsServices } from '../../services.js';
-import { Application } from '../application/application.entity.js';
+import type { ApplicationStepEvent } from '../application/application.commit.js';
+import { Application, ApplicationEvent } from '../application/application.entity.js';
 import { Notification } from '../notification/notification.entity.js';
 import { Rating } from '../rating/rating.entity.js';
 import { RATEABLE_STATES } from '../rating/rating.service.js';
@@ -38,17 +39,31 @@ export async function runSlaSweep(
         { escalatedAt: now },
       );
       if (claimed !== 1) return false;
+      // Shaped like every other affairs.application.* event (consumers read one schema); it is
+      // not a history step, so `seq` is that of the step it follows and the state does not change.
+      const last = await tx.findOne(
+        ApplicationEvent,
+        { applicationId: app.id },
+        { orderBy: { seq: 'desc' } },
+      );
       await recordEvent(tx, {
         topic: 'affairs.application.escalated',
         key: app.id,
         payload: {
           applicationId: app.id,
           reference: app.reference,
-          departmentCode: app.departmentCode,
+          personId: app.personId,
+          itemId: app.itemId,
           itemCode: app.itemCode,
-          dueAt: app.dueAt?.toISOString() ?? null,
+          departmentCode: app.departmentCode,
+          action: 'escalate',
+          fromState: app.state,
+          toState: app.state,
+          actorKind: 'SYSTEM',
+          seq: last?.seq ?? 0,
           at: now.toISOString(),
-        },
+          dueAt: app.dueAt?.toISOString() ?? null,
+        } satisfies ApplicationStepEvent & { dueAt: string | null },
       });
       return true;
     });

@@ -6,6 +6,7 @@ import {
   ok,
   pageSize,
   pick,
+  recordEvent,
   type Failure,
   type Locale,
   type Logger,
@@ -202,6 +203,9 @@ export async function deletionRequests(
   };
 }
 
+/** Announced when a deletion request is approved and the person anonymised. */
+export const PERSON_ERASED_TOPIC = 'identity.person.erased';
+
 export type DeletionDecision = 'APPROVE' | 'REJECT';
 
 /**
@@ -282,6 +286,13 @@ export async function decideDeletionRequest(
           updatedAt: at,
         },
       );
+      // Other domains forget the person too: the evidence log deletes the key that linked its
+      // entries to them (the entries and their proofs stay intact).
+      await recordEvent(tx, {
+        topic: PERSON_ERASED_TOPIC,
+        key: person.id,
+        payload: { personId: person.id, at: at.toISOString() },
+      });
     }
     const account = (await tx.findOne(Account, { id: request.accountId })) as Account | null;
     if (account) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ErrorCode, fail, pick, type Failure, type Locale, type Logger } from '@bianmin/kit';
+import { ErrorCode, fail, pick, recordEvent, type Failure, type Locale, type Logger } from '@bianmin/kit';
 import type { Account } from '../account/account.entity.js';
 import type { Person } from '../person/person.entity.js';
 import { PersonalDataAccess, type AccessPurpose } from './personal-data-access.entity.js';
@@ -18,9 +18,25 @@ export function valueOf(
   return person.address ?? null;
 }
 
+/** Announced for every reveal, in the same transaction as its record (the evidence log keeps it). */
+export const PERSONAL_DATA_REVEALED_TOPIC = 'identity.personal-data.revealed';
+
+export interface PersonalDataRevealed {
+  accessId: string;
+  personId: string;
+  field: PersonalDataField;
+  purposeKind: string;
+  accessorAccountId: string;
+  accessorDepartment: string | null;
+  at: string;
+}
+
+/** Who looked: an account, or a service of the platform (the licences service issuing a licence). */
+export type Accessor = Pick<Account, 'id' | 'roles' | 'departmentCode' | 'personId'>;
+
 export interface AccessRecordInput {
   person: Person;
-  accessor: Account;
+  accessor: Accessor;
   accessorRole: string | null;
   field: PersonalDataField;
   purpose: { kind: AccessPurpose; reference: string | null; note: string | null };
@@ -43,21 +59,37 @@ export async function writeAccessRecord(
 ): Promise<{ id: string } | Failure> {
   const id = randomUUID();
   try {
-    await em.insert(PersonalDataAccess, {
-      id,
-      personId: input.person.id,
-      accessorAccountId: input.accessor.id,
-      accessorRoles: [...input.accessor.roles],
-      accessorRole: input.accessorRole,
-      accessorDepartment: input.accessor.departmentCode ?? null,
-      accessorPersonId: input.accessor.personId ?? null,
-      field: input.field,
-      purposeKind: input.purpose.kind,
-      purposeReference: input.purpose.reference,
-      purposeNote: input.purpose.note,
-      requestId: input.requestId.slice(0, 64),
-      clientIp: input.clientIp?.slice(0, 45) ?? null,
-      createdAt: input.at,
+    // The record and its announcement commit together: the evidence log never misses a reveal.
+    await em.transactional(async (tx) => {
+      await tx.insert(PersonalDataAccess, {
+        id,
+        personId: input.person.id,
+        accessorAccountId: input.accessor.id,
+        accessorRoles: [...input.accessor.roles],
+        accessorRole: input.accessorRole,
+        accessorDepartment: input.accessor.departmentCode ?? null,
+        accessorPersonId: input.accessor.personId ?? null,
+        field: input.field,
+        purposeKind: input.purpose.kind,
+        purposeReference: input.purpose.reference,
+        purposeNote: input.purpose.note,
+        requestId: input.requestId.slice(0, 64),
+        clientIp: input.clientIp?.slice(0, 45) ?? null,
+        createdAt: input.at,
+      });
+      await recordEvent(tx, {
+        topic: PERSONAL_DATA_REVEALED_TOPIC,
+        key: input.person.id,
+        payload: {
+          accessId: id,
+          personId: input.person.id,
+          field: input.field,
+          purposeKind: input.purpose.kind,
+          accessorAccountId: input.accessor.id,
+          accessorDepartment: input.accessor.departmentCode ?? null,
+          at: input.at.toISOString(),
+        } satisfies PersonalDataRevealed,
+      });
     });
   } catch (error) {
     log.error(

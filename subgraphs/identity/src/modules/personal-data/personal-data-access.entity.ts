@@ -1,7 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** Why a person's unmasked data was looked at: themself, or a declared staff purpose. */
-export const ACCESS_PURPOSES = ['SELF', 'CASE_HANDLING', 'IDENTITY_CHECK', 'LEGAL_REQUEST'] as const;
+export const ACCESS_PURPOSES = [
+  'SELF',
+  'CASE_HANDLING',
+  'IDENTITY_CHECK',
+  'LEGAL_REQUEST',
+  'LICENCE_ISSUANCE',
+] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
 /**
