@@ -25,13 +25,28 @@ import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
 import {
   createIdentityOrm,
   createIdentitySubgraph,
+  DEMO_ACCOUNTS,
   demoIdentities,
   loadSecretBox,
   seedIdentity,
   signingKeysFromFile,
   startCaseFileConsumer,
 } from '@bianmin/identity';
-import { affairsRemote, createShellServer, createStaticServer, servicesRemote } from '@bianmin/shell/server';
+import {
+  createLicencesOrm,
+  createLicencesSubgraph,
+  seedDemoLicences,
+  seedLicences,
+  startLicenceIssuanceConsumer,
+} from '@bianmin/licences';
+import {
+  affairsRemote,
+  createShellServer,
+  createStaticServer,
+  licencesRemote,
+  servicesRemote,
+  verifyRemote,
+} from '@bianmin/shell/server';
 
 export interface PlatformOptions {
   dataDir: string;
@@ -45,10 +60,12 @@ export interface PlatformOptions {
     shell: number;
     services: number;
     affairsRemote: number;
+    licencesRemote: number;
     gateway: number;
     catalog: number;
     identity: number;
     affairs: number;
+    licences: number;
     evidence: number;
   };
   /** NATS JetStream for domain events; the in-process bus when unset. */
@@ -60,10 +77,12 @@ export const DEFAULT_PORTS = {
   shell: 3000,
   services: 3001,
   affairsRemote: 3002,
+  licencesRemote: 3003,
   gateway: 4000,
   catalog: 4001,
   identity: 4002,
   affairs: 4003,
+  licences: 4004,
   evidence: 4005,
 };
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -149,6 +168,42 @@ export async function startPlatform(options: PlatformOptions) {
     log: createLogger('identity-case-files'),
   });
 
+  // Licences: the issuer of electronic licences (W3C VCs); it issues on affairs' approvals and
+  // reads the holder's document from identity for that.
+  const licencesOrm = await createLicencesOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  await seedLicences(licencesOrm, { log });
+  const licences = createLicencesSubgraph({
+    orm: licencesOrm,
+    log: createLogger('licences'),
+    internalSecret: options.internalSecret,
+    publicUrl: url(ports.licences),
+    dataDir: options.dataDir,
+    identityUrl: `http://127.0.0.1:${ports.identity}/graphql`,
+    shellUrl: url(ports.shell),
+  });
+  await licences.listen(ports.licences, host);
+  const people = new Map(demoIdentities().map((person) => [person.username, person]));
+  const demoLicences = await seedDemoLicences(
+    licencesOrm,
+    licences.services,
+    DEMO_ACCOUNTS.map((demo) => ({
+      personId: people.get(demo.username)!.personId,
+      name: demo.person.name,
+      idType: 'RESIDENT_ID_CARD',
+      idNumber: demo.person.idNumber,
+      dateOfBirth: `${demo.person.idNumber.slice(6, 10)}-${demo.person.idNumber.slice(10, 12)}-${demo.person.idNumber.slice(12, 14)}`,
+    })),
+  );
+  if (demoLicences) log.info({ licences: demoLicences }, 'demo licences issued');
+  const licencesRelay = new OutboxRelay({ orm: licencesOrm, bus, log: createLogger('licences-relay') });
+  licencesRelay.start();
+  const issuance = await startLicenceIssuanceConsumer({
+    orm: licencesOrm,
+    bus,
+    log: createLogger('licences-issuance'),
+    services: licences.services,
+  });
+
   // Affairs reads item terms from the catalog and the applicant's facts from identity (as the applicant).
   const affairsOrm = await createAffairsOrm({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   await seedAffairs(affairsOrm, { demo: true, log });
@@ -157,11 +212,11 @@ export async function startPlatform(options: PlatformOptions) {
     internalSecret: options.internalSecret,
     catalogUrl: `http://127.0.0.1:${ports.catalog}/graphql`,
     identityUrl: `http://127.0.0.1:${ports.identity}/graphql`,
+    licencesUrl: `http://127.0.0.1:${ports.licences}/graphql`,
     dataDir: options.dataDir,
   };
   // A fresh install gets a working department's recent days (applications in every state),
   // made through affairs' own API as identity's demo people.
-  const people = new Map(demoIdentities().map((person) => [person.username, person]));
   const demo = await seedDemoApplications(
     { ...affairsDeps, log: createLogger('affairs-demo', 'warn') },
     {
@@ -197,6 +252,7 @@ export async function startPlatform(options: PlatformOptions) {
       SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${ports.identity}/graphql`,
       SUBGRAPH_AFFAIRS_URL: `http://127.0.0.1:${ports.affairs}/graphql`,
       SUBGRAPH_EVIDENCE_URL: `http://127.0.0.1:${ports.evidence}/graphql`,
+      SUBGRAPH_LICENCES_URL: `http://127.0.0.1:${ports.licences}/graphql`,
       CORS_ORIGINS: [
         url(ports.shell),
         `http://127.0.0.1:${ports.shell}`,
@@ -211,12 +267,16 @@ export async function startPlatform(options: PlatformOptions) {
   await listen(services, ports.services, host);
   const affairsFrontend = createStaticServer({ root: root('frontends/affairs/dist'), cors: true });
   await listen(affairsFrontend, ports.affairsRemote, host);
+  const licencesFrontend = createStaticServer({ root: root('frontends/licences/dist'), cors: true });
+  await listen(licencesFrontend, ports.licencesRemote, host);
   const shell = createShellServer({
     distDir: root('shell/dist'),
     gatewayUrl: url(ports.gateway, '/graphql'),
     remotes: [
       servicesRemote(url(ports.services, '/remoteEntry.js')),
       affairsRemote(url(ports.affairsRemote, '/remoteEntry.js')),
+      licencesRemote(url(ports.licencesRemote, '/remoteEntry.js')),
+      verifyRemote(url(ports.licencesRemote, '/remoteEntry.js')),
     ],
   });
   await listen(shell, ports.shell, host);
@@ -228,13 +288,16 @@ export async function startPlatform(options: PlatformOptions) {
       catalog: url(ports.catalog, '/graphql'),
       identity: url(ports.identity, '/graphql'),
       affairs: url(ports.affairs, '/graphql'),
+      licences: url(ports.licences, '/graphql'),
       evidence: url(ports.evidence, '/graphql'),
       services: url(ports.services, '/remoteEntry.js'),
       affairsRemote: url(ports.affairsRemote, '/remoteEntry.js'),
+      licencesRemote: url(ports.licencesRemote, '/remoteEntry.js'),
     },
     catalog,
     identity,
     affairs,
+    licences,
     evidence,
     gateway,
     /** Stop in reverse order: stop taking page loads, drain the gateway, then the subgraphs. */
@@ -242,14 +305,23 @@ export async function startPlatform(options: PlatformOptions) {
       await closeServer(shell);
       await closeServer(services);
       await closeServer(affairsFrontend);
+      await closeServer(licencesFrontend);
       await gateway.stop(5000);
       await affairsSla.stop();
       await affairsRelay.stop();
       await identityRelay.stop();
       await caseFiles.close();
+      await issuance.close();
+      await licencesRelay.stop();
       for (const subscription of evidenceConsumers) await subscription.close();
       await checkpointer.stop();
-      await Promise.all([catalog.stop(5000), identity.stop(5000), affairs.stop(5000), evidence.stop(5000)]);
+      await Promise.all([
+        catalog.stop(5000),
+        identity.stop(5000),
+        affairs.stop(5000),
+        evidence.stop(5000),
+        licences.stop(5000),
+      ]);
       await bus.close();
     },
   };

@@ -18,6 +18,7 @@ const env = parseEnvOrExit({
   SHELL_PORT: port(DEFAULT_PORTS.shell),
   SERVICES_PORT: port(DEFAULT_PORTS.services),
   AFFAIRS_REMOTE_PORT: port(DEFAULT_PORTS.affairsRemote),
+  LICENCES_REMOTE_PORT: port(DEFAULT_PORTS.licencesRemote),
   NATS_URL: z
     .string()
     .regex(/^nats:\/\//, 'must be a nats:// URL')
@@ -26,6 +27,7 @@ const env = parseEnvOrExit({
   CATALOG_PORT: port(DEFAULT_PORTS.catalog),
   IDENTITY_PORT: port(DEFAULT_PORTS.identity),
   AFFAIRS_PORT: port(DEFAULT_PORTS.affairs),
+  LICENCES_PORT: port(DEFAULT_PORTS.licences),
   EVIDENCE_PORT: port(DEFAULT_PORTS.evidence),
 });
 const log = createLogger('platform', env.LOG_LEVEL);
@@ -35,11 +37,12 @@ const missing = [
   'shell/dist/index.html',
   'frontends/services/dist/remoteEntry.js',
   'frontends/affairs/dist/remoteEntry.js',
+  'frontends/licences/dist/remoteEntry.js',
 ].filter((f) => !existsSync(join(repo, f)));
 if (missing.length > 0 || process.argv.includes('--build')) {
   console.log('Building the shell and micro-frontends (first start only)…');
   execSync(
-    'npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --filter=@bianmin/affairs-web --output-logs=errors-only',
+    'npx turbo run build --filter=@bianmin/shell --filter=@bianmin/services --filter=@bianmin/affairs-web --filter=@bianmin/licences-web --output-logs=errors-only',
     { stdio: 'inherit', cwd: repo },
   );
 }
@@ -55,10 +58,12 @@ const platform = await startPlatform({
     shell: env.SHELL_PORT,
     services: env.SERVICES_PORT,
     affairsRemote: env.AFFAIRS_REMOTE_PORT,
+    licencesRemote: env.LICENCES_REMOTE_PORT,
     gateway: env.GATEWAY_PORT,
     catalog: env.CATALOG_PORT,
     identity: env.IDENTITY_PORT,
     affairs: env.AFFAIRS_PORT,
+    licences: env.LICENCES_PORT,
     evidence: env.EVIDENCE_PORT,
   },
   natsUrl: env.NATS_URL,
@@ -72,9 +77,11 @@ console.log(`
     catalog subgraph:     ${platform.urls.catalog}
     identity subgraph:    ${platform.urls.identity}
     affairs subgraph:     ${platform.urls.affairs}
+    licences subgraph:    ${platform.urls.licences}
     evidence subgraph:    ${platform.urls.evidence}
     services remote:      ${platform.urls.services}
     affairs remote:       ${platform.urls.affairsRemote}
+    licences remote:      ${platform.urls.licencesRemote}
 
   Press Ctrl-C to stop.
 `);

@@ -165,6 +165,7 @@ test('apply → accept → review → approve → complete → rate, then 补正
     GATEWAY_PORT: 4300,
     CATALOG_PORT: 4301,
     IDENTITY_PORT: 4302,
+    LICENCES_PORT: 4304,
     EVIDENCE_PORT: 4305,
     AFFAIRS_PORT: 4303,
   };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO } from './support/gateway.js';
+import { DEMO, gql, signIn as signInApi } from './support/gateway.js';
 import { signInOnPage as signIn } from './support/shell.js';
 
 // A tiny but real PNG (1×1): the upload is checked by content on the server.
@@ -10,6 +10,7 @@ const PNG = Buffer.from(
 
 test('a resident applies online (licence + upload), 民政局 staff approve, the resident sees it completed and rates it', async ({
   browser,
+  request,
 }, testInfo) => {
   test.setTimeout(120_000);
   const resident = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
@@ -79,4 +80,17 @@ test('a resident applies online (licence + upload), 民政局 staff approve, the
   }
   await resident.getByTestId('rating-submit').click();
   await expect(resident.getByTestId('rating-given')).toContainText('非常满意');
+
+  // The approval issued the licence (affairs → outbox → bus → licences), with the application as its source.
+  const token = await signInApi(request, DEMO.resident);
+  const issued = async () =>
+    (
+      await gql<{ myLicences: { edges: { node: { type: { code: string }; status: string } }[] } }>(
+        request,
+        `{ myLicences(first: 50) { edges { node { type { code } status } } } }`,
+        {},
+        token,
+      )
+    ).myLicences.edges.filter((e) => e.node.type.code === 'SENIOR_CARD' && e.node.status === 'VALID').length;
+  await expect.poll(issued, { timeout: 20_000 }).toBeGreaterThan(0);
 });

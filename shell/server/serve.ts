@@ -265,6 +265,34 @@ export function affairsRemote(entry: string): RemoteManifestEntry {
   };
 }
 
+/**
+ * The licences remote's wallet (我的证照: licences, QR presentation, sharing with consent). Signed-in
+ * residents; the same container also exposes the public verification page (`verifyRemote`).
+ */
+export function licencesRemote(entry: string): RemoteManifestEntry {
+  return {
+    name: 'licences',
+    entry,
+    module: './App',
+    basePath: '/licences',
+    title: { 'zh-CN': '我的证照', en: 'My licences' },
+  };
+}
+
+/**
+ * 证照核验 — the public page anyone can open, signed in or not, to check a licence: the licences
+ * remote's `./Verify` module at the stable path `/verify` that every QR code links to.
+ */
+export function verifyRemote(entry: string): RemoteManifestEntry {
+  return {
+    name: 'licences',
+    entry,
+    module: './Verify',
+    basePath: '/verify',
+    title: { 'zh-CN': '证照核验', en: 'Verify a licence' },
+  };
+}
+
 export interface ShellServerOptions {
   /** The shell's webpack output; defaults to `shell/dist`. */
   distDir?: string;
@@ -295,6 +323,7 @@ function main() {
   const gatewayUrl = process.env['GATEWAY_URL'] ?? 'http://localhost:4000/graphql';
   const servicesEntry = process.env['REMOTE_SERVICES_URL'] ?? 'http://localhost:3001/remoteEntry.js';
   const affairsEntry = process.env['REMOTE_AFFAIRS_URL'] ?? 'http://localhost:3002/remoteEntry.js';
+  const licencesEntry = process.env['REMOTE_LICENCES_URL'] ?? 'http://localhost:3003/remoteEntry.js';
   if (!existsSync(path.join(DEFAULT_DIST_DIR, 'index.html'))) {
     console.warn(
       `shell: ${DEFAULT_DIST_DIR} has no build yet; run \`npm run build -w @bianmin/shell\` first`,
@@ -302,7 +331,12 @@ function main() {
   }
   const server = createShellServer({
     gatewayUrl,
-    remotes: [servicesRemote(servicesEntry), affairsRemote(affairsEntry)],
+    remotes: [
+      servicesRemote(servicesEntry),
+      affairsRemote(affairsEntry),
+      licencesRemote(licencesEntry),
+      verifyRemote(licencesEntry),
+    ],
   });
   server.listen(port, () => {
     process.stdout.write(

@@ -77,12 +77,17 @@ function ShellRoutes() {
               </RequireSignIn>
             }
           />
+          {/* Keyed by path: one remote may serve two paths (licences: /licences and /verify). */}
           {remotes.map((remote) => (
             <Route
-              key={remote.name}
+              key={remote.basePath}
               path={`${remote.basePath === '/' ? '' : remote.basePath}/*`}
               element={
-                <RemoteRoute key={`${remote.name}@${remote.entry}`} remote={remote} gatewayUrl={gatewayUrl} />
+                <RemoteRoute
+                  key={`${remote.name}/${remote.module}@${remote.entry}`}
+                  remote={remote}
+                  gatewayUrl={gatewayUrl}
+                />
               }
             />
           ))}

@@ -3,6 +3,7 @@ export const STAFF_ROLES = [
   'department-staff',
   'supervisor',
   'catalog-editor',
+  'licence-issuer',
   'auditor',
   'administrator',
 ] as const;
@@ -20,7 +21,9 @@ export const isAccountAdministrator = (roles: readonly string[] | undefined): bo
 
 /** Roles that act for one department (staff, supervisors, catalog editors) need one. */
 export const needsDepartment = (roles: readonly string[]): boolean =>
-  roles.some((r) => r === 'department-staff' || r === 'supervisor' || r === 'catalog-editor');
+  roles.some(
+    (r) => r === 'department-staff' || r === 'supervisor' || r === 'catalog-editor' || r === 'licence-issuer',
+  );
 
 /** What is wrong with a set of roles before sending it (the server checks again), or null. */
 export function rolesProblem(roles: readonly string[]): 'none' | 'adminAuditor' | null {

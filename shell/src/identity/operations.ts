@@ -410,7 +410,7 @@ export const REQUEST_ACCOUNT_DELETION: TypedDocumentNode<
 `);
 
 /** The scopes a partner client can hold (identity's `ApiClient` description). */
-export const API_SCOPES = ['catalog:read', 'catalog:write', 'identity:verify'] as const;
+export const API_SCOPES = ['catalog:read', 'catalog:write', 'identity:verify', 'licences:shared'] as const;
 
 export interface ApiClientRow {
   clientId: string;

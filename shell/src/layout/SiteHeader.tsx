@@ -58,7 +58,7 @@ export function SiteHeader({ remotes }: { remotes: RemoteManifestEntry[] }) {
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <ul>
             {remotes.map((remote) => (
-              <li key={remote.name}>
+              <li key={remote.basePath}>
                 <NavLink to={remote.basePath} className="shell-nav__link">
                   {remote.title[locale] ?? remote.name}
                 </NavLink>

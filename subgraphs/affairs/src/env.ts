@@ -16,6 +16,8 @@ export const affairsEnvShape = {
   CATALOG_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   /** The identity subgraph, for the applicant's own facts (birth date, community) at submission. */
   IDENTITY_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  /** The licences service, for the applicant's electronic licences (零材料, rules), asked as the applicant. */
+  LICENCES_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
   /** "Due soon" when this many working days or fewer are left. */
   DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   /** This service as browsers reach it: signed upload and download links point here. */

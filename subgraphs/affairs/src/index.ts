@@ -43,6 +43,7 @@ const affairs = createAffairsSubgraph({
   internalSecret: env.INTERNAL_AUTH_SECRET,
   catalogUrl: env.CATALOG_URL,
   identityUrl: env.IDENTITY_URL,
+  licencesUrl: env.LICENCES_URL,
   dueSoonWorkingDays: env.DUE_SOON_WORKING_DAYS,
   dataDir: env.DATA_DIR,
   publicUrl: env.PUBLIC_URL,

@@ -28,7 +28,7 @@ import {
   identityColleagueDirectory,
   type ColleagueDirectory,
 } from './modules/directories/colleague-directory.js';
-import { interimLicenceDirectory, type LicenceDirectory } from './modules/directories/licence-directory.js';
+import { licencesServiceDirectory, type LicenceDirectory } from './modules/directories/licence-directory.js';
 import { createLoaders, type AffairsLoaders } from './loaders.js';
 import { createResolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
@@ -48,8 +48,9 @@ export interface AffairsDeps {
   identityUrl?: string;
   /** Who works in the caller's department (for 分派); by default identity's GraphQL API at `identityUrl`. */
   colleagues?: ColleagueDirectory;
-  /** Electronic licences; the interim directory until the licences domain exists. */
+  /** Electronic licences; by default the licences service's GraphQL API at `licencesUrl`, asked as the applicant. */
   licences?: LicenceDirectory;
+  licencesUrl?: string;
   /** Clock (ms); tests move it. */
   now?: () => number;
   dueSoonWorkingDays?: number;
@@ -87,7 +88,12 @@ export function createAffairsSubgraph(deps: AffairsDeps): AffairsSubgraph {
         url: deps.identityUrl ?? 'http://127.0.0.1:4002/graphql',
         internalSecret: secret,
       }),
-    licences: deps.licences ?? interimLicenceDirectory(),
+    licences:
+      deps.licences ??
+      licencesServiceDirectory({
+        url: deps.licencesUrl ?? 'http://127.0.0.1:4004/graphql',
+        internalSecret: secret,
+      }),
     now: deps.now ?? Date.now,
     dueSoonWorkingDays: deps.dueSoonWorkingDays ?? 2,
     files: deps.files ?? localDirectoryFileStore(join(deps.dataDir ?? '.data', 'files', 'affairs')),
@@ -121,4 +127,7 @@ export { runSlaSweep, startSlaScheduler } from './modules/sla/sla-sweep.js';
 export { seedAffairs } from './db/seeds.js';
 export { seedDemoApplications, type DemoPeople, type DemoPerson } from './db/demo-applications.js';
 export { graphQLCatalogDirectory } from './modules/directories/catalog-directory.js';
-export { interimLicenceDirectory } from './modules/directories/licence-directory.js';
+export {
+  interimLicenceDirectory,
+  licencesServiceDirectory,
+} from './modules/directories/licence-directory.js';

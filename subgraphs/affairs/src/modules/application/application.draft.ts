@@ -105,7 +105,7 @@ export async function saveDraft(
       }
       types.push(type);
     }
-    const lookup = await services.licences.licencesOf(app.personId, types);
+    const lookup = await services.licences.licencesOf(viewer, types);
     if (!lookup.ok) return failures.licencesUnavailable(locale);
     const at = new Date(services.now()).toISOString();
     for (const [i, id] of wanted.entries()) {

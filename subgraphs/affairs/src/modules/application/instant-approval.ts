@@ -28,7 +28,7 @@ export async function evaluateOnSubmission(
   const [applicant, licences, open] = await Promise.all([
     needed.birthDate || needed.regionCode ? services.applicants.factsOf(viewer) : null,
     needed.licenceTypes.length
-      ? services.licences.licencesOf(app.personId, needed.licenceTypes)
+      ? services.licences.licencesOf(viewer, needed.licenceTypes)
       : Promise.resolve({ ok: true as const, licences: [] }),
     needed.openApplications
       ? em.count(Application, {

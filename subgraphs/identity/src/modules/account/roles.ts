@@ -8,6 +8,7 @@ export const ROLES = [
   'auditor',
   'administrator',
   'catalog-editor',
+  'licence-issuer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,6 +19,7 @@ export const SECOND_FACTOR_ROLES: readonly string[] = [
   'auditor',
   'administrator',
   'catalog-editor',
+  'licence-issuer',
 ];
 
 export function requiresSecondFactor(roles: readonly string[]): boolean {
@@ -32,7 +34,12 @@ export const STAFF_ROLES: readonly string[] = ['department-staff', 'supervisor',
  * they allow by it (a catalog editor edits only their own department's guides). An account with a
  * department and one of these is a `StaffMember` colleagues can see.
  */
-export const DEPARTMENT_ROLES: readonly string[] = ['department-staff', 'supervisor', 'catalog-editor'];
+export const DEPARTMENT_ROLES: readonly string[] = [
+  'department-staff',
+  'supervisor',
+  'catalog-editor',
+  'licence-issuer',
+];
 
 /** Roles that handle applications (办件) for their department: whom a supervisor assigns work to. */
 export const CASE_HANDLER_ROLES: readonly string[] = ['department-staff', 'supervisor'];

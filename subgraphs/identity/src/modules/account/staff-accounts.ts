@@ -37,6 +37,7 @@ export const STAFF_ROLE_NAMES = [
   'department-staff',
   'supervisor',
   'catalog-editor',
+  'licence-issuer',
   'auditor',
   'administrator',
 ] as const;

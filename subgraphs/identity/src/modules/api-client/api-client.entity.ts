@@ -4,7 +4,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
  * What a partner client may be granted. Kept small on purpose; each scope is documented in the
  * README and in the `ApiScope` enum of the schema.
  */
-export const API_SCOPES = ['catalog:read', 'catalog:write', 'identity:verify'] as const;
+export const API_SCOPES = ['catalog:read', 'catalog:write', 'identity:verify', 'licences:shared'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**

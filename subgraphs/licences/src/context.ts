@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@bianmin/kit';
+import type { LicencesLoaders } from './loaders.js';
+
+export type LicencesContext = SubgraphContext<LicencesLoaders>;
