@@ -1,70 +1,23 @@
-import { Button, Result } from 'antd';
-import { LoginOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
-import { LoadingBlock } from '@bianmin/frontend-kit/react';
+import { SignInGate as KitSignInGate } from '@bianmin/frontend-kit/react';
 import { useAffairsContext } from './affairs-context';
 
-/**
- * Everything here is personal, so every page needs sign-in. `signedIn` is also false while the
- * shell is still restoring a session after a reload: `getAccessToken()` settles that (null means
- * really signed out). Someone who arrives signed out goes to the shell's sign-in page and comes
- * back here; someone whose session ends on the page keeps the page (the shell opens its sign-in
- * dialog over it) and sees why it is empty.
- */
+/** Every affairs page is personal: the kit's sign-in gate, in this remote's words. */
 export function SignInGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { auth } = useAffairsContext();
-  const { pathname, search, hash } = useLocation();
-  const returnTo = `${pathname}${search}${hash}`;
-  const [signedOut, setSignedOut] = useState(false);
-  const everSignedIn = useRef(false);
-
-  useEffect(() => {
-    if (auth.signedIn) {
-      everSignedIn.current = true;
-      return;
-    }
-    let live = true;
-    auth.getAccessToken().then(
-      (token) => {
-        if (!live) return;
-        setSignedOut(token === null);
-        if (token === null && !everSignedIn.current) auth.requireSignIn(returnTo);
-      },
-      // The session server could not be reached: the shell keeps the session and retries.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [auth, returnTo]);
-
-  if (auth.signedIn) return <>{children}</>;
-  if (!signedOut) return <LoadingBlock rows={4} label={t('signIn.checking')} />;
   return (
-    <section className="aff-panel" data-testid="sign-in-required" aria-labelledby="aff-sign-in-title">
-      <Result
-        status="info"
-        title={
-          <h1 id="aff-sign-in-title" className="aff-result-title">
-            {t('signIn.title')}
-          </h1>
-        }
-        subTitle={t('signIn.body')}
-        extra={
-          <Button
-            type="primary"
-            size="large"
-            icon={<LoginOutlined aria-hidden />}
-            onClick={() => auth.requireSignIn(returnTo)}
-            data-testid="sign-in"
-          >
-            {t('signIn.action')}
-          </Button>
-        }
-      />
-    </section>
+    <KitSignInGate
+      auth={auth}
+      text={{
+        checking: t('signIn.checking'),
+        title: t('signIn.title'),
+        body: t('signIn.body'),
+        action: t('signIn.action'),
+      }}
+    >
+      {children}
+    </KitSignInGate>
   );
 }

@@ -13,3 +13,4 @@ export { LoadingBlock, QueryError, type QueryErrorProps } from './query-status';
 export { LoadMore } from './load-more';
 export { usePagedConnection, type PagedConnection, type Paging } from './paged-connection';
 export { PageHeading, type Crumb, type PageHeadingProps } from './page-heading';
+export { SignInGate, type SignInGateProps } from './sign-in-gate';

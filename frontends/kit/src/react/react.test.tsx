@@ -10,6 +10,7 @@ import {
   REMOTE_UI_KEYS,
   RemoteUiProvider,
   remoteUiLabels,
+  SignInGate,
 } from '.';
 
 /** A stand-in for a remote's `t`: the key and its options, so the test sees what was asked. */
@@ -86,5 +87,34 @@ describe('the components', () => {
 
   it('refuse to render without a RemoteUiProvider', () => {
     expect(() => renderToStaticMarkup(<LoadingBlock />)).toThrow(/RemoteUiProvider/);
+  });
+});
+
+describe('SignInGate', () => {
+  const text = { checking: '正在确认登录状态', title: '请先登录', body: '需要登录', action: '去登录' };
+  const auth = (signedIn: boolean) => ({
+    signedIn,
+    getAccessToken: () => Promise.resolve(signedIn ? 'token' : null),
+    requireSignIn: () => undefined,
+  });
+
+  it('shows the page to a signed-in person', () => {
+    const html = render(
+      <SignInGate auth={auth(true)} text={text}>
+        <p>我的证照</p>
+      </SignInGate>,
+    );
+    expect(html).toContain('我的证照');
+    expect(html).not.toContain('正在确认登录状态');
+  });
+
+  it('checks the session before saying anything else, and shows nothing personal meanwhile', () => {
+    const html = render(
+      <SignInGate auth={auth(false)} text={text}>
+        <p>我的证照</p>
+      </SignInGate>,
+    );
+    expect(html).toContain('正在确认登录状态');
+    expect(html).not.toContain('我的证照');
   });
 });
