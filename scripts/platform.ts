@@ -244,6 +244,12 @@ export async function startPlatform(options: PlatformOptions) {
 
   const gateway = createGateway({
     env: loadGatewayEnv({
+      // One process runs everything here, so the event loop is the subgraphs' and the seeders'
+      // as much as the gateway's: its delay says nothing about the gateway's own load. And one
+      // developer's browser is no overload: only a runaway client should ever be refused.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      MAX_CONCURRENT_REQUESTS: '64',
+      QUEUE_TIMEOUT_MS: '5000',
       ...process.env,
       PORT: String(ports.gateway),
       DATA_DIR: options.dataDir,

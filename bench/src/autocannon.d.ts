@@ -5,10 +5,13 @@ declare module 'autocannon' {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
-    /** Called before each send of this request; return the request to send (null stops nothing). */
-    setupRequest?: (request: Request & { headers: Record<string, string> }) => Request | null;
-    /** Called with each response to this request. */
-    onResponse?: (status: number, body: string) => void;
+    /**
+     * Called before each send of this request; return the request to send (null stops nothing).
+     * `context` is the connection's own object, kept across its requests.
+     */
+    setupRequest?(request: Request & { headers: Record<string, string> }, context: object): Request | null;
+    /** Called with each response to this request, with the connection's context. */
+    onResponse?(status: number, body: string, context: object): void;
   }
   export interface Options {
     url: string;

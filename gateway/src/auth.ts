@@ -12,7 +12,7 @@ import {
 } from '@bianmin/kit';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { JSONWebKeySet } from 'jose';
+import { decodeJwt, type JSONWebKeySet } from 'jose';
 import type { RevokedSessions } from './revoked-sessions.js';
 
 /**
@@ -23,16 +23,39 @@ import type { RevokedSessions } from './revoked-sessions.js';
 export class TokenKeys {
   private jwks: JSONWebKeySet = { keys: [] };
   private mtimeMs = -1;
+  /**
+   * Tokens already verified, until they expire: a signed-in browser sends the same token with
+   * every request for its whole lifetime, and checking an Ed25519 signature again each time is the
+   * costliest step of a request's context. Emptied whenever the keys change (a retired key stops
+   * vouching for a token at once). Revocation is checked on every request regardless.
+   */
+  private readonly verified = new Map<string, { identity: Identity; expiresAtMs: number }>();
 
   constructor(
     private readonly keyFile: string,
     private readonly log: Logger,
+    private readonly verifiedMax = 10_000,
   ) {}
+
+  /** Verify an access token (see kit's `verifyAccessToken`), remembering good ones until they expire. */
+  async verify(token: string, now = Date.now()): ReturnType<typeof verifyAccessToken> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > now) return { ok: true, identity: known.identity };
+    if (known) this.verified.delete(token);
+    const result = await verifyAccessToken(this.jwks, token, { now });
+    if (result.ok) {
+      const exp = decodeJwt(token).exp!; // verified tokens carry exp (a required claim)
+      if (this.verified.size >= this.verifiedMax) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { identity: result.identity, expiresAtMs: exp * 1000 });
+    }
+    return result;
+  }
 
   async load(): Promise<void> {
     const mtimeMs = statSync(this.keyFile, { throwIfNoEntry: false })?.mtimeMs ?? -1;
     if (mtimeMs === this.mtimeMs && this.jwks.keys.length > 0) return;
     this.jwks = publicJwks(await loadOrCreateKeyFile(this.keyFile));
+    this.verified.clear();
     this.mtimeMs = statSync(this.keyFile).mtimeMs;
     this.log.info({ kids: this.jwks.keys.map((k) => k.kid) }, 'access-token keys loaded');
   }
@@ -60,7 +83,7 @@ export async function identityFromRequest(
   const header = req.headers.authorization;
   if (!header) return ANONYMOUS_IDENTITY;
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header);
-  const verified = match ? await verifyAccessToken(keys.current, match[1]!) : null;
+  const verified = match ? await keys.verify(match[1]!) : null;
   if (verified?.ok) {
     const sessionId = verified.identity.sessionId;
     if (sessionId && revoked?.has(sessionId)) {

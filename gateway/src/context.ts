@@ -52,12 +52,7 @@ export async function createContext(
   requestId: string,
   options: ContextOptions,
 ): Promise<GatewayContext> {
-  const identity = await identityFromRequest(req, options.keys, options.revokedSessions);
-  if (identity.clientId && options.clientLimiter) {
-    const limit = rateLimitOf(identity.scopes, options.defaultClientRateLimit ?? 600);
-    const taken = options.clientLimiter.take(identity.clientId, limit);
-    if (!taken.allowed) throw rateLimited(taken.retryAfterSeconds, limit);
-  }
+  const identity = await identityAndLimits(req, options);
   const forwardedHeaders: Record<string, string> = {
     'x-request-id': requestId,
     [IDENTITY_HEADER]: signInternalIdentity(identity, options.internalSecret, {
@@ -71,6 +66,23 @@ export async function createContext(
   const agent = header(req, 'user-agent', 256);
   if (agent) forwardedHeaders['user-agent'] = agent;
   return { requestId, log: options.log.child({ requestId }), identity, forwardedHeaders };
+}
+
+/**
+ * The caller's verified identity, after the partner rate limit: throws the 401 of a bad token or
+ * the 429 of a partner client over its limit, as GraphQL errors Apollo Server sends as they are.
+ */
+export async function identityAndLimits(
+  req: IncomingMessage,
+  options: Pick<ContextOptions, 'keys' | 'revokedSessions' | 'clientLimiter' | 'defaultClientRateLimit'>,
+): Promise<Identity> {
+  const identity = await identityFromRequest(req, options.keys, options.revokedSessions);
+  if (identity.clientId && options.clientLimiter) {
+    const limit = rateLimitOf(identity.scopes, options.defaultClientRateLimit ?? 600);
+    const taken = options.clientLimiter.take(identity.clientId, limit);
+    if (!taken.allowed) throw rateLimited(taken.retryAfterSeconds, limit);
+  }
+  return identity;
 }
 
 /** 429 for a partner client over its per-minute limit; `Retry-After` says when the window resets. */

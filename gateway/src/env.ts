@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { accessTokenKeyFile, baseEnvShape, EnvError, eventsEnvShape, parseEnv } from '@bianmin/kit';
 import { z } from 'zod';
 
+/** The manifest of the first-party frontends' documents, produced by `npm run persisted:generate`. */
+export const DEFAULT_PERSISTED_DOCUMENTS_PATH = fileURLToPath(
+  new URL('../../schema/persisted-documents.json', import.meta.url),
+);
+
 /** The committed supergraph, produced by `npm run schema:compose`. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -50,14 +55,41 @@ export const gatewayEnvShape = {
   QUERY_MAX_DIRECTIVES: limit(50, 1000),
   /** Requests per minute for a partner client whose token carries no `rate:<n>` scope. */
   PARTNER_RATE_LIMIT_PER_MINUTE: limit(600, 6000),
+  /**
+   * Persisted documents (see README): `off`, `allow` (hashes of the platform's documents resolve;
+   * other clients may send text or register theirs) or `require` (only the platform's documents,
+   * unless a partner client calls). Defaults to `require` in production, `allow` otherwise.
+   */
+  PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional(),
+  PERSISTED_DOCUMENTS_PATH: z.string().default(DEFAULT_PERSISTED_DOCUMENTS_PATH),
+  /**
+   * Admission control per process: operations running at once (0 turns admission control off),
+   * how many more may wait, and for how long, before the gateway answers 503 with Retry-After.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(16),
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(128),
+  QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /** Refuse new requests (503) while the event loop runs this many ms late; 0: never. */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(100),
+  /**
+   * Cache whole public answers (those every subgraph called marked `public` with a max-age) for at
+   * most this many seconds; 0 turns the response cache off.
+   */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Worker processes sharing the port (node:cluster); `auto` is one per CPU core. */
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
   /** NATS JetStream, where identity announces revoked sessions; unset: nothing reaches a standalone gateway. */
   ...eventsEnvShape,
   /** Revoked sessions remembered at most (each for one access-token lifetime); see the README. */
   REVOKED_SESSIONS_MAX: limit(100_000, 10_000_000),
 };
 
-export type GatewayEnv = Omit<z.infer<z.ZodObject<typeof gatewayEnvShape>>, 'AUTH_KEYS_FILE'> & {
+export type GatewayEnv = Omit<
+  z.infer<z.ZodObject<typeof gatewayEnvShape>>,
+  'AUTH_KEYS_FILE' | 'PERSISTED_DOCUMENTS'
+> & {
   AUTH_KEYS_FILE: string;
+  PERSISTED_DOCUMENTS: 'off' | 'allow' | 'require';
   /**
    * URL overrides from `SUBGRAPH_<NAME>_URL`, keyed by `<NAME>` (the subgraph name upper-cased,
    * other characters as `_`). Subgraphs without one use the URL in the supergraph.
@@ -92,6 +124,7 @@ export function loadGatewayEnv(source: Record<string, string | undefined> = proc
   return {
     ...env,
     AUTH_KEYS_FILE: env.AUTH_KEYS_FILE ?? accessTokenKeyFile(env.DATA_DIR),
+    PERSISTED_DOCUMENTS: env.PERSISTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'require' : 'allow'),
     SUBGRAPH_URLS: urls,
   };
 }

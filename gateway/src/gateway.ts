@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
+  AdmissionControl,
   createHttpServer,
   createLogger,
   DEV_INTERNAL_AUTH_SECRET,
@@ -12,10 +13,16 @@ import {
 } from '@bianmin/kit';
 import { TokenKeys } from './auth.js';
 import { ClientRateLimiter } from './client-rate-limit.js';
-import { createContext, type GatewayContext } from './context.js';
+import { createContext, identityAndLimits, type GatewayContext } from './context.js';
 import type { GatewayEnv } from './env.js';
 import { checkReadiness, healthRoutes, type ReadinessReport } from './health.js';
+import {
+  loadPersistedDocuments,
+  PersistedDocumentStore,
+  requirePersistedDocumentsPlugin,
+} from './persisted-documents.js';
 import { armorProtection } from './plugins/armor.js';
+import { ResponseCache } from './response-cache.js';
 import { landingPage } from './plugins/landing-page.js';
 import { RevokedSessions, type RevokedSessionsOptions } from './revoked-sessions.js';
 import { subscribeToRevocations } from './session-revocations.js';
@@ -117,6 +124,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     production,
   );
 
+  const persisted = env.PERSISTED_DOCUMENTS;
+  const knownDocuments =
+    persisted === 'off' ? new Map<string, string>() : loadPersistedDocuments(env.PERSISTED_DOCUMENTS_PATH);
+
+  const responseCache =
+    env.RESPONSE_CACHE_TTL_SECONDS > 0
+      ? new ResponseCache(64 * 1024 * 1024, env.RESPONSE_CACHE_TTL_SECONDS)
+      : null;
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
@@ -128,7 +144,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
-    plugins: [landingPage(production), ...armor.plugins, errorMaskingPlugin()],
+    persistedQueries:
+      persisted === 'off' ? false : { cache: new PersistedDocumentStore(knownDocuments, persisted) },
+    plugins: [
+      landingPage(production),
+      ...armor.plugins,
+      ...(persisted === 'require' ? [requirePersistedDocumentsPlugin(knownDocuments)] : []),
+      ...(responseCache ? [responseCache.plugin()] : []),
+      errorMaskingPlugin(),
+    ],
   });
 
   let started: Promise<void> | null = null;
@@ -152,21 +176,35 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const ready = () => checkReadiness({ endpoints, fetcher: probeFetcher, supergraphLoaded: () => loaded });
 
+  const contextOptions = {
+    log,
+    keys,
+    revokedSessions,
+    internalSecret,
+    trustProxy: env.TRUST_PROXY,
+    clientLimiter,
+    defaultClientRateLimit: env.PARTNER_RATE_LIMIT_PER_MINUTE,
+  };
   const http: HttpServerHandle = createHttpServer<GatewayContext>({
     apollo,
     log,
     corsOrigins: env.CORS_ORIGINS,
-    context: async (req, requestId) =>
-      createContext(req, requestId, {
-        log,
-        keys,
-        revokedSessions,
-        internalSecret,
-        trustProxy: env.TRUST_PROXY,
-        clientLimiter,
-        defaultClientRateLimit: env.PARTNER_RATE_LIMIT_PER_MINUTE,
-      }),
+    context: async (req, requestId) => createContext(req, requestId, contextOptions),
+    // The same token and rate-limit checks as any request, then the stored answer.
+    preHandler: responseCache?.fastPath(
+      (req) => identityAndLimits(req, contextOptions),
+      persisted === 'require' ? (hash) => knownDocuments.has(hash) : undefined,
+    ),
     routes: { ...healthRoutes(ready, () => http.draining), '/.well-known/jwks.json': keys.route },
+    admission:
+      env.MAX_CONCURRENT_REQUESTS > 0
+        ? new AdmissionControl({
+            maxConcurrent: env.MAX_CONCURRENT_REQUESTS,
+            maxQueued: env.MAX_QUEUED_REQUESTS,
+            queueTimeoutMs: env.QUEUE_TIMEOUT_MS,
+            maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
+          })
+        : undefined,
   });
 
   return {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { composeServices } from '@apollo/composition';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createHttpServer, createLogger, ErrorCode, type EventBus, type Logger } from '@bianmin/kit';
 import pino from 'pino';
@@ -114,11 +114,13 @@ export async function startSubgraph(
   sdl: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolvers: any,
+  plugins: ApolloServerPlugin<Ctx>[] = [],
 ): Promise<TestSubgraph> {
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]),
     logger: silent,
     stopOnTerminationSignals: false,
+    plugins,
   });
   await apollo.start();
   const http = createHttpServer<Ctx>({ apollo, log: silent, context: async (req) => ({ req }) });

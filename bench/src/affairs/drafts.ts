@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@bianmin/kit';
+import { loadLicences } from '@bianmin/licences/bulk';
 import type { Platform } from './platform.js';
 
 /** A resident's draft, ready to submit: what the submit request needs. */
@@ -47,8 +48,32 @@ export async function prepareDrafts(
   const itemId = item.data?.serviceItemByCode?.id;
   if (!itemId) throw new Error(`${itemCode} is not in the catalog`);
   const drafts: ReadyDraft[] = [];
+  const residents: Identity[] = Array.from({ length: count }, () => ({
+    accountId: randomUUID(),
+    personId: randomUUID(),
+    roles: ['resident'],
+  }));
+  // Each holds a 居民身份证, issued through the licences domain's bulk path, so affairs finds it.
+  await loadLicences(
+    platform.licencesOrm,
+    platform.licences.services,
+    residents.map((resident, i) => ({
+      id: randomUUID(),
+      typeCode: 'RESIDENT_ID_CARD',
+      holderPersonId: resident.personId!,
+      holder: {
+        name: '测试居民（模拟）',
+        idType: 'RESIDENT_ID_CARD',
+        idNumber: `3399001990${String(i).padStart(8, '0')}`,
+        dateOfBirth: '1990-01-01',
+      },
+      fields: { sex: '男', ethnicity: '汉', address: '云湖市（模拟）' },
+      issueDate: '2020-01-01',
+    })),
+  );
+  let taken = 0;
   const one = async () => {
-    const resident: Identity = { accountId: randomUUID(), personId: randomUUID(), roles: ['resident'] };
+    const resident = residents[taken++]!;
     const started = await platform.affairs.execute<{
       startApplication: Outcome<{
         id: string;

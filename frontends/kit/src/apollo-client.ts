@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { createAuthLink, type AuthLinkOptions } from './auth-link';
 
@@ -34,6 +35,23 @@ export function createCatalogCache(): InMemoryCache {
 
 export type ApolloClientOptions = AuthLinkOptions;
 
+/** SHA-256 as lower-case hex, from Web Crypto (only there in secure contexts: https or localhost). */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Send a document's SHA-256 instead of its text (Apollo's persisted-query protocol). The gateway
+ * knows every first-party document from `schema/persisted-documents.json`; for one it does not
+ * know, the link resends with the text. Without Web Crypto (a plain-http origin other than
+ * localhost), documents go as text.
+ */
+export function createPersistedDocumentsLink(): ApolloLink | null {
+  if (!globalThis.crypto?.subtle) return null;
+  return new PersistedQueryLink({ sha256: sha256Hex });
+}
+
 interface MemoisedClient {
   client: ApolloClient;
   /** The latest options: a re-rendered remote may pass new callbacks to the same client. */
@@ -54,7 +72,13 @@ export function createApolloClient(gatewayUrl: string, options: ApolloClientOpti
     const created: MemoisedClient = {
       options,
       client: new ApolloClient({
-        link: ApolloLink.from([createAuthLink(() => created.options), new HttpLink({ uri: gatewayUrl })]),
+        link: ApolloLink.from(
+          [
+            createAuthLink(() => created.options),
+            createPersistedDocumentsLink(),
+            new HttpLink({ uri: gatewayUrl }),
+          ].filter((link): link is ApolloLink => link !== null),
+        ),
         cache: createCatalogCache(),
         defaultOptions: { watchQuery: { notifyOnNetworkStatusChange: true } },
       }),

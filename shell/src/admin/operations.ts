@@ -51,7 +51,7 @@ export const DEPARTMENTS: TypedDocumentNode<
   { organizations: Array<{ code: string; name: string; nameEn: string }> },
   Record<string, never>
 > = gql`
-  query Departments {
+  query AdminDepartments {
     organizations(kind: DEPARTMENT) {
       code
       name

@@ -67,6 +67,12 @@ const SIGN_OUT = `mutation SignOut($refreshToken: String, $everywhere: Boolean) 
   }
 }`;
 
+/**
+ * The transport's documents, as sent (not through Apollo, so no `__typename`s are added). Listed in
+ * the persisted-documents manifest, so a gateway that accepts only known documents accepts them.
+ */
+export const SESSION_DOCUMENTS = { RefreshSession: REFRESH, SignOut: SIGN_OUT } as const;
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string }[];

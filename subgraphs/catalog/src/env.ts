@@ -6,6 +6,8 @@ export const catalogEnvShape = {
   ...baseEnvShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   HOST: z.string().default('0.0.0.0'),
+  /** Seconds the gateway and browsers may keep public catalog answers (0: not at all). */
+  PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Load the demo data when the database is empty. */
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])

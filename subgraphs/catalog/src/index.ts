@@ -13,6 +13,7 @@ const catalog = createCatalogSubgraph({
   log,
   production: env.NODE_ENV === 'production',
   internalSecret: env.INTERNAL_AUTH_SECRET,
+  publicCacheMaxAgeSeconds: env.PUBLIC_CACHE_MAX_AGE_SECONDS,
 });
 await catalog.listen(env.PORT, env.HOST);
 onShutdown(log, [() => catalog.stop(env.SHUTDOWN_GRACE_SECONDS * 1000)]);

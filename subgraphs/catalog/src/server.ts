@@ -9,6 +9,11 @@ export interface CatalogDeps {
   production?: boolean;
   /** INTERNAL_AUTH_SECRET: verifies the gateway's identity header. */
   internalSecret?: string;
+  /**
+   * How long the gateway and browsers may keep the catalog's public answers (guides, points,
+   * departments); an editor's change shows everywhere within this time. Default 60 s; 0: never.
+   */
+  publicCacheMaxAgeSeconds?: number;
 }
 
 /** The catalog subgraph, built but not listening: tests call it directly, index.ts listens. */
@@ -22,6 +27,7 @@ export function createCatalogSubgraph(deps: CatalogDeps) {
     log: deps.log,
     production: deps.production,
     internalSecret: deps.internalSecret,
+    publicCacheMaxAgeSeconds: deps.publicCacheMaxAgeSeconds ?? 60,
   });
 }
 export type CatalogSubgraph = ReturnType<typeof createCatalogSubgraph>;

@@ -10,7 +10,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { EntityManager } from '@mikro-orm/core';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { checkDatabase, type Orm } from './db/orm.js';
+import { countStatementsOfRequests, sqlMetricsEnabled, sqlMetricsRoute } from './db/sql-metrics.js';
 import { errorMaskingPlugin } from './error-masking.js';
+import { publicCachePlugins } from './http/public-cache.js';
 import { createHttpServer, sendJson, type HttpServerHandle } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { callerFromRequest, ANONYMOUS, DEV_INTERNAL_AUTH_SECRET, type Viewer } from './viewer.js';
@@ -54,6 +56,15 @@ export interface SubgraphOptions<TLoaders> {
    * running subgraph's database, e.g. a demo-data loader): `stop()` then leaves the pool open.
    */
   sharedOrm?: boolean;
+  /**
+   * Answers made only of fields anyone may read (`@public`) may be cached this many seconds by
+   * the gateway and browsers (`Cache-Control: max-age=…, public`). Mutations and anything that
+   * touches an `@auth` field are never cacheable. Unset: nothing is (the default for domains that
+   * hold personal data).
+   */
+  publicCacheMaxAgeSeconds?: number;
+  /** Serve `GET /metrics` with the SQL statement counts (sql-metrics.ts); default: `SQL_METRICS=true`. */
+  sqlMetrics?: boolean;
 }
 
 export interface Subgraph<TLoaders> {
@@ -102,6 +113,7 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...publicCachePlugins(options.publicCacheMaxAgeSeconds),
       errorMaskingPlugin(),
     ],
     logger: log,
@@ -126,6 +138,7 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
     };
   };
 
+  const sqlMetrics = options.sqlMetrics ?? sqlMetricsEnabled();
   const http = createHttpServer({
     apollo,
     log,
@@ -142,9 +155,11 @@ export function createSubgraph<TLoaders>(options: SubgraphOptions<TLoaders>): Su
           database: db.detail,
         });
       },
+      ...(sqlMetrics ? { '/metrics': sqlMetricsRoute } : {}),
       ...options.routes,
     },
   });
+  if (sqlMetrics) countStatementsOfRequests(http.server);
 
   let started: Promise<void> | null = null;
   const ensureStarted = () => (started ??= apollo.start());

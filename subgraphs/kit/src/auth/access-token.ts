@@ -46,6 +46,17 @@ export async function signAccessToken(
 
 export type AccessTokenProblem = 'expired' | 'invalid';
 
+/**
+ * One jose key set per published key set: it imports each public key once and keeps it, instead
+ * of once per token checked (a WeakMap, so a reloaded key set simply replaces the old one).
+ */
+const keySets = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
+function keySetOf(jwks: JSONWebKeySet) {
+  let keySet = keySets.get(jwks);
+  if (!keySet) keySets.set(jwks, (keySet = createLocalJWKSet(jwks)));
+  return keySet;
+}
+
 /** Verify signature (EdDSA only, key by `kid`), issuer, audience and expiry. */
 export async function verifyAccessToken(
   jwks: JSONWebKeySet,
@@ -53,7 +64,7 @@ export async function verifyAccessToken(
   options: { now?: number } = {},
 ): Promise<{ ok: true; identity: Identity } | { ok: false; problem: AccessTokenProblem; detail: string }> {
   try {
-    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
+    const { payload } = await jwtVerify(token, keySetOf(jwks), {
       algorithms: ALGORITHMS,
       issuer: ACCESS_TOKEN_ISSUER,
       audience: ACCESS_TOKEN_AUDIENCE,

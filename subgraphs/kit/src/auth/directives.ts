@@ -1,3 +1,4 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import {
   defaultFieldResolver,
   getNamedType,
@@ -161,6 +162,8 @@ export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
       const asData = returnsResult(field);
       const fixed = policy;
       field.resolve = (source, args, context: AuthContext, info) => {
+        // What depends on who asks is never shared by a cache (see http/public-cache.ts).
+        maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
         const refused = refusal(context.viewer, fixed, context.locale);
         if (!refused) return resolve(source, args, context, info);
         if (asData) return { ok: false, error: { ...refused, field: null } };

@@ -5,6 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../logger.js';
+import { countSqlStatements, sqlMetricsEnabled } from './sql-metrics.js';
 
 export type Driver = 'sqlite' | 'postgresql';
 
@@ -24,6 +25,8 @@ export interface OrmOptions {
   /** Called with every SQL statement (tests count them to prove batching). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Count every statement for `GET /metrics` (sql-metrics.ts); default: `SQL_METRICS=true`. */
+  countStatements?: boolean;
 }
 
 export type Orm = MikroORM;
@@ -89,6 +92,7 @@ export function ormConfig(options: OrmOptions): Options {
 /** Connect, make sure the domain's schema exists, and apply pending migrations. */
 export async function createOrm(options: OrmOptions): Promise<Orm> {
   const orm = await MikroORM.init(ormConfig(options));
+  if (options.countStatements ?? sqlMetricsEnabled()) countSqlStatements(orm, options.domain);
   if (driverOf(options.databaseUrl) === 'postgresql') {
     await orm.em.getConnection().execute(`create schema if not exists "${options.domain}"`);
   }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '../logger.js';
+import type { AdmissionControl } from './admission.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -17,6 +18,17 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   /** Origins allowed by CORS; none means no CORS headers (same-origin only). */
   corsOrigins?: string[];
   maxBodyBytes?: number;
+  /**
+   * Shed load past capacity: GraphQL requests beyond what it admits get 503 with `Retry-After`
+   * (an `UNAVAILABLE` error, `reason: OVERLOADED`) at once. Health and other routes are not counted.
+   */
+  admission?: AdmissionControl;
+  /**
+   * Runs after the body is read and before Apollo Server: answer the request itself (and return
+   * true), or return false to let Apollo Server handle it. The gateway's response cache uses it to
+   * send stored answers without running the GraphQL pipeline.
+   */
+  preHandler?: (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<boolean>;
 }
 
 export interface HttpServerHandle {
@@ -54,6 +66,23 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+/** 503 for a request shed by admission control: a GraphQL-shaped body and `Retry-After`. */
+function sendOverloaded(res: ServerResponse, requestId: string, retryAfterSeconds: number) {
+  sendJson(
+    res,
+    503,
+    {
+      errors: [
+        {
+          message: 'The service is busy right now. Please try again in a moment.',
+          extensions: { code: 'UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds, requestId },
+        },
+      ],
+    },
+    { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' },
+  );
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[] | undefined): void {
@@ -97,42 +126,14 @@ export function createHttpServer<TContext extends BaseContext>(
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res);
       if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
-
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown = undefined;
-      if (req.method === 'POST') {
-        const text = await readBody(req, maxBody);
-        const type = headers.get('content-type') ?? '';
-        if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
-          try {
-            body = text ? JSON.parse(text) : undefined;
-          } catch {
-            return sendJson(res, 400, {
-              errors: [
-                { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
-              ],
-            });
-          }
-        } else {
-          body = text;
-        }
-      }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      // A request that was already running when shutdown began closes its connection when done.
-      if (draining) res.setHeader('connection', 'close');
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.end(response.body.string);
-      } else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
+      if (!options.admission) return await serveGraphQL(req, res, url, requestId);
+      const release = await options.admission.enter();
+      if (!release) return sendOverloaded(res, requestId, options.admission.retryAfterSeconds);
+      try {
+        // A client that gave up while queued gets nothing; its slot goes to the next one.
+        if (!req.socket.destroyed) await serveGraphQL(req, res, url, requestId);
+      } finally {
+        release();
       }
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
@@ -153,6 +154,44 @@ export function createHttpServer<TContext extends BaseContext>(
       } else res.end();
     }
   });
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const text = await readBody(req, maxBody);
+      const type = headers.get('content-type') ?? '';
+      if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          return sendJson(res, 400, {
+            errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          });
+        }
+      } else {
+        body = text;
+      }
+    }
+    if (options.preHandler && (await options.preHandler(req, res, body))) return;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(req, requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    // A request that was already running when shutdown began closes its connection when done.
+    if (draining) res.setHeader('connection', 'close');
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
   // Track requests per socket, so that draining can close each socket the moment it is idle
   // (Node's closeIdleConnections misses sockets that become idle after the call).
   const active = new Map<Socket, number>();
@@ -192,6 +231,7 @@ export function createHttpServer<TContext extends BaseContext>(
     },
     close(graceMs = 10_000) {
       draining = true;
+      options.admission?.close();
       return new Promise<void>((resolveClose) => {
         if (!server.listening) return resolveClose();
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);

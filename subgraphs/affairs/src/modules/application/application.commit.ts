@@ -23,6 +23,29 @@ export interface ApplicationStepEvent {
   at: string;
 }
 
+/** The `affairs.application.*` payload of a step of `app` (numbered `seq` in its history) at `at`. */
+export function stepEvent(
+  app: Pick<Application, 'id' | 'reference' | 'personId' | 'itemId' | 'itemCode' | 'departmentCode'>,
+  step: Pick<ApplicationStepEvent, 'action' | 'fromState' | 'toState' | 'actorKind'>,
+  seq: number,
+  at: Date,
+): ApplicationStepEvent {
+  return {
+    applicationId: app.id,
+    reference: app.reference,
+    personId: app.personId,
+    itemId: app.itemId,
+    itemCode: app.itemCode,
+    departmentCode: app.departmentCode,
+    action: step.action,
+    fromState: step.fromState,
+    toState: step.toState,
+    actorKind: step.actorKind,
+    seq,
+    at: at.toISOString(),
+  };
+}
+
 export interface StepRecord {
   action: string;
   fromState: string | null;
@@ -78,20 +101,7 @@ export async function commitChange(
       await recordEvent(tx, {
         topic: `affairs.application.${step.action.toLowerCase()}`,
         key: app.id,
-        payload: {
-          applicationId: app.id,
-          reference: app.reference,
-          personId: app.personId,
-          itemId: app.itemId,
-          itemCode: app.itemCode,
-          departmentCode: app.departmentCode,
-          action: step.action,
-          fromState: step.fromState,
-          toState: step.toState,
-          actorKind: step.actorKind,
-          seq,
-          at: at.toISOString(),
-        } satisfies ApplicationStepEvent,
+        payload: stepEvent(app, step, seq, at),
         headers: requestId ? { requestId } : {},
       });
       const message = statusMessage(step.action, app, step.comment);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { ErrorCode, fail, ok, pick, type Failure, type Locale, type Result, type Viewer } from '@bianmin/kit';
 import type { AffairsServices } from '../../services.js';
+import type { ItemTerms } from '../directories/catalog-directory.js';
+import type { WorkflowDefinition } from '../workflow/workflow-definition.entity.js';
 import { latestDefinition } from '../workflow/workflow.store.js';
 import { Application, ApplicationEvent, type MaterialEntry } from './application.entity.js';
 import { DEFAULT_WORKFLOW, ItemWorkflow } from './item-workflow.entity.js';
@@ -58,20 +60,48 @@ export async function startApplication(
     fileIds: [],
     correction: null,
   }));
-  const application = {
+  const application = newDraft({
     id: randomUUID(),
     reference: newReference(now.getTime()),
     personId: viewer.personId,
     accountId: viewer.accountId,
-    itemId: terms.id,
-    itemCode: terms.code,
-    departmentCode: terms.departmentCode,
     terms,
-    workflowDefinitionId: definition.id,
-    state: definition.spec.initialState,
+    definition,
+    materials,
+    at: now,
+  });
+  await em.transactional(async (tx) => {
+    await tx.insert(Application, application);
+    await tx.insert(ApplicationEvent, creationEvent(application, definition, requestId));
+  });
+  return ok({ application });
+}
+
+/** A new draft of `terms` under `definition`, version 1: the row `startApplication` inserts. */
+export function newDraft(fields: {
+  id: string;
+  reference: string;
+  personId: string;
+  accountId: string;
+  terms: ItemTerms;
+  definition: Pick<WorkflowDefinition, 'id' | 'spec'>;
+  materials: MaterialEntry[];
+  at: Date;
+}): Application {
+  return {
+    id: fields.id,
+    reference: fields.reference,
+    personId: fields.personId,
+    accountId: fields.accountId,
+    itemId: fields.terms.id,
+    itemCode: fields.terms.code,
+    departmentCode: fields.terms.departmentCode,
+    terms: fields.terms,
+    workflowDefinitionId: fields.definition.id,
+    state: fields.definition.spec.initialState,
     previousState: null,
     formAnswers: {},
-    materials,
+    materials: fields.materials,
     suspensions: [],
     extension: null,
     ratingInvitedAt: null,
@@ -83,28 +113,33 @@ export async function startApplication(
     finishedAt: null,
     dueAt: null,
     escalatedAt: null,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: fields.at,
+    updatedAt: fields.at,
     version: 1,
   } as Application;
-  await em.transactional(async (tx) => {
-    await tx.insert(Application, application);
-    await tx.insert(ApplicationEvent, {
-      id: randomUUID(),
-      applicationId: application.id,
-      seq: 1,
-      action: 'create',
-      fromState: null,
-      toState: application.state,
-      actorAccountId: viewer.accountId,
-      actorKind: 'APPLICANT',
-      comment: null,
-      materialReasons: null,
-      workflowDefinitionId: definition.id,
-      workflowVersion: definition.version,
-      at: now,
-      requestId,
-    });
-  });
-  return ok({ application });
+}
+
+/** The first step of every application's history: the applicant started it. */
+export function creationEvent(
+  app: Application,
+  definition: Pick<WorkflowDefinition, 'id' | 'version'>,
+  requestId: string | null,
+): ApplicationEvent {
+  return {
+    id: randomUUID(),
+    applicationId: app.id,
+    seq: 1,
+    action: 'create',
+    fromState: null,
+    toState: app.state,
+    actorAccountId: app.accountId,
+    actorKind: 'APPLICANT',
+    assigneeAccountId: null,
+    comment: null,
+    materialReasons: null,
+    workflowDefinitionId: definition.id,
+    workflowVersion: definition.version,
+    at: app.createdAt,
+    requestId,
+  };
 }

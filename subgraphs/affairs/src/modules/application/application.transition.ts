@@ -40,7 +40,7 @@ const isFailure = (value: object): value is Failure => 'ok' in value && (value a
  * suspension begins; RESUME: the open suspension ends; END: decided and, for final states,
  * finished. The deadline (`dueAt`) is recomputed from the result.
  */
-function clockChanges(
+export function clockChanges(
   app: Application,
   effects: readonly string[],
   to: string,

@@ -2,16 +2,36 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordEvent, runExclusively, type ExclusiveJob, type Logger, type Orm } from '@bianmin/kit';
 import type { AffairsServices } from '../../services.js';
-import type { ApplicationStepEvent } from '../application/application.commit.js';
+import { stepEvent } from '../application/application.commit.js';
 import { Application, ApplicationEvent } from '../application/application.entity.js';
 import { Notification } from '../notification/notification.entity.js';
 import { Rating } from '../rating/rating.entity.js';
 import { RATEABLE_STATES } from '../rating/rating.service.js';
 
 /** States whose clock runs: only these can become overdue (suspended or returned ones are paused). */
-const CLOCK_RUNNING = ['SUBMITTED', 'ACCEPTED', 'UNDER_REVIEW', 'SECOND_REVIEW', 'APPROVED'];
+export const CLOCK_RUNNING = ['SUBMITTED', 'ACCEPTED', 'UNDER_REVIEW', 'SECOND_REVIEW', 'APPROVED'];
 const BATCH = 500;
 export const RATING_INVITATION_DAYS = 3;
+
+/** The in-app invitation to rate (好差评) a finished application. */
+export function ratingInvitation(
+  app: Pick<Application, 'id' | 'personId' | 'reference' | 'terms'>,
+  at: Date,
+): Notification {
+  return {
+    id: randomUUID(),
+    personId: app.personId,
+    kind: 'RATING_INVITATION',
+    title: { zh: '请评价本次服务', en: 'Please rate the service' },
+    body: {
+      zh: `您的「${app.terms.name}」（${app.reference}）已办结，欢迎对本次服务作出评价（好差评）。`,
+      en: `Your application for “${app.terms.name}” (${app.reference}) is finished. Tell us how we did.`,
+    },
+    applicationId: app.id,
+    createdAt: at,
+    readAt: null,
+  };
+}
 
 /**
  * One sweep: (1) applications past their deadline while the clock runs are escalated to the
@@ -50,20 +70,14 @@ export async function runSlaSweep(
         topic: 'affairs.application.escalated',
         key: app.id,
         payload: {
-          applicationId: app.id,
-          reference: app.reference,
-          personId: app.personId,
-          itemId: app.itemId,
-          itemCode: app.itemCode,
-          departmentCode: app.departmentCode,
-          action: 'escalate',
-          fromState: app.state,
-          toState: app.state,
-          actorKind: 'SYSTEM',
-          seq: last?.seq ?? 0,
-          at: now.toISOString(),
+          ...stepEvent(
+            app,
+            { action: 'escalate', fromState: app.state, toState: app.state, actorKind: 'SYSTEM' },
+            last?.seq ?? 0,
+            now,
+          ),
           dueAt: app.dueAt?.toISOString() ?? null,
-        } satisfies ApplicationStepEvent & { dueAt: string | null },
+        },
       });
       return true;
     });
@@ -86,19 +100,7 @@ export async function runSlaSweep(
       );
       if (claimed !== 1) return false;
       if (await tx.findOne(Rating, { applicationId: app.id })) return false;
-      await tx.insert(Notification, {
-        id: randomUUID(),
-        personId: app.personId,
-        kind: 'RATING_INVITATION',
-        title: { zh: '请评价本次服务', en: 'Please rate the service' },
-        body: {
-          zh: `您的「${app.terms.name}」（${app.reference}）已办结，欢迎对本次服务作出评价（好差评）。`,
-          en: `Your application for “${app.terms.name}” (${app.reference}) is finished. Tell us how we did.`,
-        },
-        applicationId: app.id,
-        createdAt: now,
-        readAt: null,
-      });
+      await tx.insert(Notification, ratingInvitation(app, now));
       return true;
     });
     if (done) invited += 1;

@@ -1,8 +1,19 @@
 import type { Orm } from '@bianmin/kit';
 import { Department } from '../../modules/department/department.entity.js';
 import { bulkLoad } from './index.js';
-import type { ServiceItemSeed, ServicePointSeed } from './data/types.js';
+import type { CitySeed, ServiceItemSeed, ServicePointSeed } from './data/types.js';
 import { loadDemoData } from './load-data.js';
+
+export { loadDemoData, type DemoData } from './load-data.js';
+export type {
+  CitySeed,
+  CommunitySeed,
+  DepartmentSeed,
+  DistrictSeed,
+  ServiceItemSeed,
+  ServicePointSeed,
+  StreetSeed,
+} from './data/types.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed always gives the same city. */
 export function random(seed: number) {
@@ -27,19 +38,32 @@ const VARIANTS = [
   '（帮办代办）',
 ];
 
+export interface SyntheticCatalogOptions {
+  items: number;
+  points: number;
+  seed?: number;
+  /**
+   * The geography to name items after and scatter points over: the demo city by default, or a
+   * larger one that extends it (`@bianmin/sim`'s city, loaded with `loadRegions`).
+   */
+  city?: CitySeed;
+}
+
 /**
  * Scale data for tests and benchmarks: `items` service items and `points` service points made
- * from the hand-written ones (renamed variants, points scattered over the same city), loaded
- * through the same bulk path as the demo data. Loads the demo data first if the database is empty.
+ * from the hand-written ones (renamed variants, points scattered over the communities of the
+ * city), loaded through the same bulk path as the demo data. Loads the demo data first if the
+ * database is empty.
  */
-export function generateCatalog(options: { items: number; points: number; seed?: number }) {
+export function generateCatalog(options: SyntheticCatalogOptions) {
   const demo = loadDemoData();
+  const city = options.city ?? demo.city;
   const rnd = random(options.seed ?? 42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const items: ServiceItemSeed[] = [];
   for (let i = 0; i < options.items; i++) {
     const base = pick(demo.items);
-    const district = pick(demo.city.districts);
+    const district = pick(city.districts);
     items.push({
       ...base,
       code: `${base.departmentCode}-${String(10_000 + i).padStart(5, '0')}`,
@@ -47,7 +71,7 @@ export function generateCatalog(options: { items: number; points: number; seed?:
       promisedDays: Math.min(base.legalDays, Math.max(0, base.promisedDays - Math.floor(rnd() * 3))),
     });
   }
-  const streets = demo.city.districts.flatMap((d) => d.streets.map((s) => ({ district: d, street: s })));
+  const streets = city.districts.flatMap((d) => d.streets.map((s) => ({ district: d, street: s })));
   const points: ServicePointSeed[] = [];
   for (let i = 0; i < options.points; i++) {
     const base = pick(demo.points);
@@ -57,6 +81,8 @@ export function generateCatalog(options: { items: number; points: number; seed?:
       ...base,
       code: `SPX-${String(i + 1).padStart(6, '0')}`,
       name: `${community.name}${base.name.replace(/^.*?(社区|街道|区)/, '')}（${i + 1}）`,
+      // Where it is, not where the hand-written point it copies is.
+      address: `${district.name}${street.name}${community.name}${(i % 300) + 1}号`,
       districtCode: district.code,
       streetCode: street.code,
       communityCode: community.code,
@@ -70,10 +96,7 @@ export function generateCatalog(options: { items: number; points: number; seed?:
   return { demo, items, points };
 }
 
-export async function seedSyntheticCatalog(
-  orm: Orm,
-  options: { items: number; points: number; seed?: number },
-) {
+export async function seedSyntheticCatalog(orm: Orm, options: SyntheticCatalogOptions) {
   const em = orm.em.fork();
   const { demo, items, points } = generateCatalog(options);
   const empty = (await em.count(Department, {})) === 0;

@@ -42,13 +42,10 @@ export type ApplicationStep = z.infer<typeof applicationStep>;
 /** What one delivery did: a new or newer state, an older step (ignored), or a repeat (skipped). */
 export type CaseFileOutcome = 'applied' | 'stale' | 'duplicate' | 'invalid';
 
-/**
- * Write the step into the projection unless the same or a newer one is there already; true
- * when it was written. The UPDATE is conditional on `last_seq`, so of two replicas handling two
- * steps of one case at once the older never overwrites the newer.
- */
-export async function applyApplicationStep(em: EntityManager, step: ApplicationStep): Promise<boolean> {
-  const fields = {
+/** The case file as `step` leaves it (the consumer's row, and the bulk path's for imported history). */
+export function caseFileOf(step: ApplicationStep): CaseFile {
+  return {
+    applicationId: step.applicationId,
     reference: step.reference,
     personId: step.personId,
     departmentCode: step.departmentCode,
@@ -57,6 +54,15 @@ export async function applyApplicationStep(em: EntityManager, step: ApplicationS
     lastSeq: step.seq,
     updatedAt: new Date(step.at),
   };
+}
+
+/**
+ * Write the step into the projection unless the same or a newer one is there already; true
+ * when it was written. The UPDATE is conditional on `last_seq`, so of two replicas handling two
+ * steps of one case at once the older never overwrites the newer.
+ */
+export async function applyApplicationStep(em: EntityManager, step: ApplicationStep): Promise<boolean> {
+  const { applicationId: _id, ...fields } = caseFileOf(step);
   const olderThanThis = { applicationId: step.applicationId, lastSeq: { $lt: step.seq } };
   const known = () => em.count(CaseFile, { applicationId: step.applicationId });
   if ((await em.nativeUpdate(CaseFile, olderThanThis, fields)) > 0) return true;

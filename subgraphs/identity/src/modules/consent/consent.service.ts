@@ -31,16 +31,15 @@ export const SIGN_UP_CONSENTS: readonly ConsentPurpose[] = REQUIRED_CONSENT_PURP
 
 const requestIdOf = (requestId: string) => requestId.slice(0, 64);
 
-/** New consent rows for `purposes` (inside the caller's transaction, e.g. sign-up's). */
-export async function insertConsents(
-  em: EntityManager,
+/** The consent rows a grant of `purposes` writes (also the bulk path's, for imported residents). */
+export function consentRows(
   who: { accountId: string; personId: string },
   purposes: readonly ConsentPurpose[],
   policyVersion: string,
   requestId: string,
   at: Date,
-): Promise<ConsentRecord[]> {
-  const rows = purposes.map((purpose) => ({
+): ConsentRecord[] {
+  return purposes.map((purpose) => ({
     id: randomUUID(),
     ...who,
     purpose,
@@ -51,6 +50,18 @@ export async function insertConsents(
     endReason: null,
     withdrawRequestId: null,
   }));
+}
+
+/** New consent rows for `purposes` (inside the caller's transaction, e.g. sign-up's). */
+export async function insertConsents(
+  em: EntityManager,
+  who: { accountId: string; personId: string },
+  purposes: readonly ConsentPurpose[],
+  policyVersion: string,
+  requestId: string,
+  at: Date,
+): Promise<ConsentRecord[]> {
+  const rows = consentRows(who, purposes, policyVersion, requestId, at);
   for (const row of rows) await em.insert(ConsentRecord, row);
   return rows;
 }

@@ -6,7 +6,7 @@ import { licenceCredential } from '../credential/licence-credential.js';
 import type { Holder } from '../issuance/holder-directory.js';
 import { LicenceType } from '../licence-type/licence-type.entity.js';
 import type { LicenceFieldSpec } from '../licence-type/licence-type.model.js';
-import { allocateStatusEntries } from '../status-list/status-list.service.js';
+import { reserveStatusPositions, statusEntriesOf } from '../status-list/status-list.service.js';
 import type { LicencesServices } from '../../services.js';
 import { addPeriod, chinaDate, isCivilDate, validUntilFor } from './civil-date.js';
 import { canManage } from './licence.access.js';
@@ -68,21 +68,21 @@ export interface IssueRequest {
 }
 
 /**
- * Issue one licence inside the caller's transaction: take its status-list positions, build and
- * sign its credential with the current key, store it with its first history step, and record the
- * `licences.licence.issued` event — all or nothing.
+ * The rows of one licence issued at `at` with status-list position `sequence`: its credential
+ * built and signed with the current key, and its first history step. Pure apart from the
+ * signature; `issueInTransaction` and the bulk path both store what it returns.
  */
-export async function issueInTransaction(
-  tx: EntityManager,
-  services: LicencesServices,
+export function issuedLicenceRows(
+  services: Pick<LicencesServices, 'keys' | 'publicUrl'>,
   request: IssueRequest,
-): Promise<Licence> {
-  const at = new Date(services.now());
-  const { sequence, entries } = await allocateStatusEntries(tx, at);
+  sequence: number,
+  at: Date,
+  id: string = randomUUID(),
+): { licence: Licence; history: LicenceStatusChange } {
+  const entries = statusEntriesOf(sequence);
   const issueDate = request.issueDate ?? chinaDate(at.getTime());
   const validFrom = request.validFrom ?? issueDate;
   const validUntil = validUntilFor(request.type.validity, validFrom, request.holder.dateOfBirth);
-  const id = randomUUID();
   const number = `${request.type.authorityCode}${issueDate.slice(0, 4)}${String(sequence + 1).padStart(9, '0')}`;
   const unsigned = licenceCredential(
     {
@@ -109,52 +109,70 @@ export async function issueInTransaction(
   );
   const revocation = entries.find((e) => e.purpose === 'revocation')!;
   const suspension = entries.find((e) => e.purpose === 'suspension')!;
-  const row = {
-    id,
-    typeCode: request.type.code,
-    name: request.type.nameZh,
-    number,
-    holderPersonId: request.holderPersonId,
-    holderName: request.holder.name,
-    holderIdType: request.holder.idType,
-    holderIdNumber: request.holder.idNumber,
-    holderDateOfBirth: request.holder.dateOfBirth,
-    issuerCode: request.type.authorityCode,
-    issuerName: request.type.authorityNameZh,
-    issueDate,
-    validFrom,
-    validUntil,
-    fields: request.fields,
-    status: 'VALID' as const,
-    statusReason: null,
-    statusChangedAt: null,
-    credential: JSON.stringify(credential),
-    revocationList: revocation.listNumber,
-    revocationIndex: revocation.index,
-    suspensionList: suspension.listNumber,
-    suspensionIndex: suspension.index,
-    source: request.source,
-    sourceApplicationId: request.sourceApplicationId ?? null,
-    issuedBy: request.issuedBy,
-    createdAt: at,
-    version: 1,
+  return {
+    licence: {
+      id,
+      typeCode: request.type.code,
+      name: request.type.nameZh,
+      number,
+      holderPersonId: request.holderPersonId,
+      holderName: request.holder.name,
+      holderIdType: request.holder.idType,
+      holderIdNumber: request.holder.idNumber,
+      holderDateOfBirth: request.holder.dateOfBirth,
+      issuerCode: request.type.authorityCode,
+      issuerName: request.type.authorityNameZh,
+      issueDate,
+      validFrom,
+      validUntil,
+      fields: request.fields,
+      status: 'VALID',
+      statusReason: null,
+      statusChangedAt: null,
+      credential: JSON.stringify(credential),
+      revocationList: revocation.listNumber,
+      revocationIndex: revocation.index,
+      suspensionList: suspension.listNumber,
+      suspensionIndex: suspension.index,
+      source: request.source,
+      sourceApplicationId: request.sourceApplicationId ?? null,
+      issuedBy: request.issuedBy,
+      createdAt: at,
+      version: 1,
+    },
+    history: {
+      id: randomUUID(),
+      licenceId: id,
+      seq: 1,
+      action: 'ISSUE',
+      fromStatus: null,
+      toStatus: 'VALID',
+      reason: null,
+      actorAccountId: request.issuedBy,
+      actorKind: request.issuedBy ? 'STAFF' : 'SYSTEM',
+      at,
+      requestId: request.requestId ?? null,
+    },
   };
-  await tx.insert(Licence, row);
-  await tx.insert(LicenceStatusChange, {
-    id: randomUUID(),
-    licenceId: id,
-    seq: 1,
-    action: 'ISSUE',
-    fromStatus: null,
-    toStatus: 'VALID',
-    reason: null,
-    actorAccountId: request.issuedBy,
-    actorKind: request.issuedBy ? 'STAFF' : 'SYSTEM',
-    at,
-    requestId: request.requestId ?? null,
-  });
-  await recordLicenceEvent(tx, 'issued', row, 'VALID', at, null, request.requestId ?? null);
-  return row as Licence;
+}
+
+/**
+ * Issue one licence inside the caller's transaction: take its status-list positions, build and
+ * sign its credential with the current key, store it with its first history step, and record the
+ * `licences.licence.issued` event — all or nothing.
+ */
+export async function issueInTransaction(
+  tx: EntityManager,
+  services: LicencesServices,
+  request: IssueRequest,
+): Promise<Licence> {
+  const at = new Date(services.now());
+  const sequence = await reserveStatusPositions(tx, 1, at);
+  const { licence, history } = issuedLicenceRows(services, request, sequence, at);
+  await tx.insert(Licence, licence);
+  await tx.insert(LicenceStatusChange, history);
+  await recordLicenceEvent(tx, 'issued', licence, 'VALID', at, null, request.requestId ?? null);
+  return licence;
 }
 
 const MAX_FIELD_CHARS = 500;

@@ -31,20 +31,21 @@ export function statusPosition(n: number): { listNumber: number; index: number }
   };
 }
 
+/** The revocation and suspension entries of the n-th licence (both purposes share the position). */
+export function statusEntriesOf(n: number): StatusEntry[] {
+  const { listNumber, index } = statusPosition(n);
+  return STATUS_PURPOSES.map((purpose) => ({ purpose, listNumber, index }));
+}
+
 /**
- * Take the next status position inside the caller's transaction. The UPDATE comes first so the
- * transaction holds the row lock (PostgreSQL) or the write lock (SQLite) before it reads the
- * value: concurrent issuances serialise here and never see the same number.
+ * Take the next `count` status positions inside the caller's transaction; returns the first.
+ * The UPDATE comes first so the transaction holds the row lock (PostgreSQL) or the write lock
+ * (SQLite) before it reads the value: concurrent issuances serialise here and never see the same
+ * number. A bulk load takes a whole block in one statement.
  */
-export async function allocateStatusEntries(
-  tx: EntityManager,
-  at: Date,
-): Promise<{ sequence: number; entries: StatusEntry[] }> {
-  const updated = await tx.nativeUpdate(
-    StatusSequence,
-    { name: SEQUENCE },
-    { nextValue: raw('next_value + 1') },
-  );
+export async function reserveStatusPositions(tx: EntityManager, count: number, at: Date): Promise<number> {
+  const taken = { nextValue: raw('next_value + ?', [count]) };
+  const updated = await tx.nativeUpdate(StatusSequence, { name: SEQUENCE }, taken);
   if (updated === 0) {
     await (tx as SqlEntityManager)
       .createQueryBuilder(StatusSequence)
@@ -52,21 +53,22 @@ export async function allocateStatusEntries(
       .onConflict('name')
       .ignore()
       .execute('run');
-    await tx.nativeUpdate(StatusSequence, { name: SEQUENCE }, { nextValue: raw('next_value + 1') });
+    await tx.nativeUpdate(StatusSequence, { name: SEQUENCE }, taken);
   }
   const row = await tx.findOneOrFail(StatusSequence, { name: SEQUENCE }, { refresh: true });
-  const n = row.nextValue - 1;
-  const { listNumber, index } = statusPosition(n);
-  if (listNumber > MAX_STATUS_LISTS) throw new Error('every status list is full (MAX_STATUS_LISTS)');
-  // The list is published (empty at first) from its first entry on, for both purposes.
-  for (const purpose of STATUS_PURPOSES)
-    await (tx as SqlEntityManager)
-      .createQueryBuilder(StatusList)
-      .insert({ purpose, listNumber, version: 0, updatedAt: at })
-      .onConflict(['purpose', 'listNumber'])
-      .ignore()
-      .execute('run');
-  return { sequence: n, entries: STATUS_PURPOSES.map((purpose) => ({ purpose, listNumber, index })) };
+  const first = row.nextValue - count;
+  const lists = [statusPosition(first).listNumber, statusPosition(row.nextValue - 1).listNumber];
+  if (lists[1]! > MAX_STATUS_LISTS) throw new Error('every status list is full (MAX_STATUS_LISTS)');
+  // A list is published (empty at first) from its first entry on, for both purposes.
+  for (let listNumber = lists[0]!; listNumber <= lists[1]!; listNumber++)
+    for (const purpose of STATUS_PURPOSES)
+      await (tx as SqlEntityManager)
+        .createQueryBuilder(StatusList)
+        .insert({ purpose, listNumber, version: 0, updatedAt: at })
+        .onConflict(['purpose', 'listNumber'])
+        .ignore()
+        .execute('run');
+  return first;
 }
 
 /** A bit changed: the list gets a new version in the same transaction. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: catalog search through the gateway with 5,000 service items and 5,000 points.
+ * `npm run bench:search`: catalog search through the gateway with 5,000 service items and 5,000 points.
  * Loopback only, bounded in time; prints a table and writes it to bench/results/. Figures, not
  * assertions: nothing here fails on a slow run.
  */
@@ -11,6 +11,7 @@ import { createLogger } from '@bianmin/kit';
 import { createCatalogOrm, createCatalogSubgraph } from '@bianmin/catalog';
 import { seedSyntheticCatalog } from '@bianmin/catalog/synthetic';
 import { createGateway, loadGatewayEnv } from '@bianmin/gateway';
+import { SEARCH_TERMS } from './workload/search-terms.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -28,24 +29,19 @@ const loadMs = Date.now() - loadStarted;
 const catalog = createCatalogSubgraph({ orm, log });
 const catalogPort = await catalog.listen(0, '127.0.0.1');
 const gateway = createGateway({
-  env: loadGatewayEnv({ LOG_LEVEL: 'warn', SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${catalogPort}/graphql` }),
+  env: loadGatewayEnv({
+    LOG_LEVEL: 'warn',
+    // The catalog shares this process: admission control would measure (and refuse) itself.
+    MAX_CONCURRENT_REQUESTS: '0',
+    MAX_EVENT_LOOP_DELAY_MS: '0',
+    SUBGRAPH_CATALOG_URL: `http://127.0.0.1:${catalogPort}/graphql`,
+  }),
   log,
 });
 const gatewayPort = await gateway.listen(0, '127.0.0.1');
 
 const SEARCH = `query Search($q: String!) { searchServiceItems(query: $q, first: 10) { totalCount edges { score node { id code name promisedDays department { name } } } } }`;
-const QUERIES = [
-  '身份证',
-  '退休',
-  '社保卡',
-  '公积金提取',
-  '营业执照',
-  '结婚登记',
-  '出生医学证明',
-  '不动产',
-  '护照',
-  '医保报销',
-];
+const QUERIES = SEARCH_TERMS;
 
 async function run(name: string, url: string) {
   const result = await autocannon({

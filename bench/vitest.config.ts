@@ -1,0 +1,3 @@
+import { backendTestConfig } from '../vitest.shared.js';
+
+export default backendTestConfig();
