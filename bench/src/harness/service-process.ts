@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +57,14 @@ export async function startServiceProcess(spec: ServiceSpec): Promise<ServicePro
   const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-4096));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // BENCH_SERVICE_LOGS=<dir>: every service's whole output, one file each (to see why a request failed).
+  const logDir = process.env.BENCH_SERVICE_LOGS;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    const file = createWriteStream(join(logDir, `${spec.name}-${child.pid}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   let exited: number | string | null = null;
   const exit = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {

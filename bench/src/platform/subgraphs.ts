@@ -25,7 +25,16 @@ export async function startSubgraphs(dataDir: string, internalSecret: string): P
     catalog: {},
     identity: {},
     // Affairs asks the catalog for an item's terms, identity and licences for the applicant's facts.
-    affairs: { CATALOG_URL: urls.catalog, IDENTITY_URL: urls.identity, LICENCES_URL: urls.licences },
+    // The SLA sweep hourly, not every minute: the cached city was made as of a past day, and the
+    // sweep would spend the run catching up with every deadline passed since (thousands of
+    // escalations, each a transaction on SQLite's one connection) — a backlog a running city never
+    // has, which slowed affairs past the gateways' deadlines in whichever target ran first.
+    affairs: {
+      CATALOG_URL: urls.catalog,
+      IDENTITY_URL: urls.identity,
+      LICENCES_URL: urls.licences,
+      SLA_SWEEP_SECONDS: '3600',
+    },
     licences: { IDENTITY_URL: urls.identity },
     evidence: {},
   };

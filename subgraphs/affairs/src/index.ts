@@ -61,8 +61,10 @@ const sla = startSlaScheduler({
   everyMs: env.SLA_SWEEP_SECONDS * 1000,
 });
 onShutdown(log, [
-  () => affairs.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
+  // Background work first, while the database is still open (the SLA job releases its lease
+  // there); then drain HTTP and close the database; the bus last.
   () => sla.stop(),
   () => relay.stop(),
+  () => affairs.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
   () => bus.close(),
 ]);

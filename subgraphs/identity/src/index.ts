@@ -61,9 +61,11 @@ await identity.listen(env.PORT, env.HOST);
 // Which department handles whose case, from affairs' events.
 const caseFiles = await startCaseFileConsumer({ orm, bus, log });
 onShutdown(log, [
-  () => identity.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
+  // Background work first, while the database is still open; then drain HTTP and close the
+  // database; the bus last.
   () => caseFiles.close(),
   () => relay.stop(),
+  () => identity.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
   () => bus.close(),
   async () => {
     await redis?.quit();

@@ -30,8 +30,10 @@ const relay = new OutboxRelay({ orm, bus, log: log.child({ component: 'relay' })
 relay.start();
 const issuance = await startLicenceIssuanceConsumer({ orm, bus, log, services: licences.services });
 onShutdown(log, [
-  () => licences.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
+  // Background work first, while the database is still open; then drain HTTP and close the
+  // database; the bus last.
   () => issuance.close(),
   () => relay.stop(),
+  () => licences.stop(env.SHUTDOWN_GRACE_SECONDS * 1000),
   () => bus.close(),
 ]);
