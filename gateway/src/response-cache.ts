@@ -141,9 +141,11 @@ export class ResponseCache {
     return {
       requestDidStart: async () => {
         let hit = false;
+        // Computed once per request: looked up before execution, stored under after it.
+        let key: string | null = null;
         return {
           responseForOperation: async (context) => {
-            const key = this.keyOf(context);
+            key = this.keyOf(context);
             const entry = key ? this.lookup(key) : undefined;
             if (!entry) return null;
             hit = true;
@@ -154,7 +156,6 @@ export class ResponseCache {
             if (hit || context.response.body.kind !== 'single') return;
             const { singleResult } = context.response.body;
             const policy = context.overallCachePolicy.policyIfCacheable();
-            const key = this.keyOf(context);
             if (!key || singleResult.errors || !policy || policy.scope !== 'PUBLIC') return;
             this.store(key, { data: singleResult.data }, policy.maxAge);
           },

@@ -7,6 +7,7 @@ export * from './loaders.js';
 export * from './viewer.js';
 export * from './auth/index.js';
 export * from './locale.js';
+export * from './db/bulk.js';
 export * from './db/orm.js';
 export * from './db/sql-metrics.js';
 export * from './http/admission.js';

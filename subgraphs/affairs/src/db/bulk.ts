@@ -1,3 +1,4 @@
+import { analyzeAfterBulkLoad, insertInBatches } from '@bianmin/kit';
 /**
  * Affairs' bulk path: a history of applications written straight to the tables — each one the
  * rows its steps would have left had they come through the API (`bulk/application-rows.ts`), in
@@ -11,7 +12,7 @@
  * must not act on them now. What consumers keep from the events is loaded by their own bulk paths
  * instead — identity's case files from `announced`.
  */
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '@bianmin/kit';
 import type { ApplicationStepEvent } from '../modules/application/application.commit.js';
 import { Application, ApplicationEvent } from '../modules/application/application.entity.js';
@@ -90,15 +91,6 @@ export interface LoadedApplications {
   announced: ApplicationStepEvent[];
 }
 
-async function insertInBatches<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  rows: T[],
-  size: number,
-) {
-  for (let i = 0; i < rows.length; i += size) await em.insertMany(entity, rows.slice(i, i + size));
-}
-
 /** The definition each item's applications start on: the latest version of the item's workflow. */
 async function definitionsFor(em: EntityManager) {
   const handling = new Map((await em.find(ItemWorkflow, {})).map((h) => [h.itemCode, h.workflowCode]));
@@ -150,21 +142,9 @@ export async function loadApplications(orm: Orm, input: LoadApplicationsInput): 
     for (const r of replayed) if (r.announced) loaded.announced.push(r.announced);
   }
   await writing;
-  await analyze(orm);
+  await analyzeAfterBulkLoad(
+    orm,
+    [Application, ApplicationEvent, Notification].map((e) => e.meta.className),
+  );
   return loaded;
-}
-
-/**
- * Fresh planner statistics after a bulk load on PostgreSQL, and the visibility map that lets a
- * count read an index alone (autovacuum would do both, later). SQLite keeps no statistics unless
- * asked, and affairs never asks.
- */
-async function analyze(orm: Orm): Promise<void> {
-  if (!orm.config.get('clientUrl')) return;
-  const em = orm.em.fork();
-  const schema = String(em.config.get('schema'));
-  for (const entity of [Application, ApplicationEvent, Notification]) {
-    const { tableName } = em.getMetadata().get(entity.meta.className);
-    await em.getConnection().execute(`vacuum analyze "${schema}"."${tableName}"`);
-  }
 }

@@ -1,3 +1,4 @@
+import { analyzeAfterBulkLoad, insertInBatches } from '@bianmin/kit';
 /**
  * The catalog's bulk path: the four-level geography, service items (with their search index and
  * life-event links) and service points (with the items each handles), written straight to the
@@ -5,7 +6,7 @@
  * Used by the demo seed, by `@bianmin/catalog/synthetic` and by `@bianmin/sim` (a whole city).
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '@bianmin/kit';
 import { Region } from '../modules/region/region.entity.js';
 import {
@@ -17,7 +18,6 @@ import { loadIndexLookups, searchRows } from '../modules/service-item/service-it
 import { ServicePoint, ServicePointItem } from '../modules/service-point/service-point.entity.js';
 import { handles } from '../modules/service-point/service-point.links.js';
 import type { CitySeed, ServiceItemSeed, ServicePointSeed } from './seeds/data/types.js';
-import { table } from './sql.js';
 
 /** Rows per INSERT of the narrow tables (index rows, links, regions). */
 export const BATCH = 1000;
@@ -108,17 +108,6 @@ export function pointRow(seed: ServicePointSeed, cityCode: string) {
   };
 }
 
-/** INSERT `rows`, `size` at a time, inside the caller's transaction; returns how many. */
-export async function insertInBatches<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  rows: T[],
-  size = BATCH,
-): Promise<number> {
-  for (let i = 0; i < rows.length; i += size) await em.insertMany(entity, rows.slice(i, i + size));
-  return rows.length;
-}
-
 type LinkItem = Pick<ServiceItem, 'id' | 'handledAt' | 'departmentCode'>;
 type LinkPoint = Pick<ServicePoint, 'id' | 'type' | 'departmentCodes'>;
 
@@ -206,31 +195,29 @@ export async function insertServicePoints(em: EntityManager, seeds: ServicePoint
 /** Regions missing from the catalog's geography, in one transaction. */
 export async function loadRegions(orm: Orm, city: CitySeed): Promise<number> {
   const inserted = await orm.em.fork().transactional((tx) => insertRegions(tx, city));
-  await analyze(orm, [Region]);
+  await analyzeAfterBulkLoad(
+    orm,
+    [Region].map((e) => e.meta.className),
+  );
   return inserted;
 }
 
 /** Items, their index and links in one transaction: search never sees a half-indexed item. */
 export async function loadServiceItems(orm: Orm, seeds: ServiceItemSeed[], at = new Date()) {
   const inserted = await orm.em.fork().transactional((tx) => insertServiceItems(tx, seeds, at));
-  await analyze(orm, [ServiceItem, ServiceItemLifeEvent, SearchTerm, ServicePointItem]);
+  await analyzeAfterBulkLoad(
+    orm,
+    [ServiceItem, ServiceItemLifeEvent, SearchTerm, ServicePointItem].map((e) => e.meta.className),
+  );
   return inserted;
 }
 
 /** Points and their links in one transaction. */
 export async function loadServicePoints(orm: Orm, seeds: ServicePointSeed[], cityCode: string) {
   const inserted = await orm.em.fork().transactional((tx) => insertServicePoints(tx, seeds, cityCode));
-  await analyze(orm, [ServicePoint, ServicePointItem]);
+  await analyzeAfterBulkLoad(
+    orm,
+    [ServicePoint, ServicePointItem].map((e) => e.meta.className),
+  );
   return inserted;
-}
-
-/**
- * After a bulk load PostgreSQL's planner statistics are stale until autovacuum gets round to the
- * tables; refresh them now (and the visibility map, for index-only scans). SQLite keeps none
- * unless asked, and the catalog never asks, so there is nothing to do there.
- */
-async function analyze(orm: Orm, entities: { meta: { className: string } }[]): Promise<void> {
-  if (!orm.config.get('clientUrl')) return;
-  const em = orm.em.fork();
-  for (const entity of entities) await em.getConnection().execute(`vacuum analyze ${table(em, entity)}`);
 }

@@ -1,3 +1,4 @@
+import { analyzeAfterBulkLoad, insertInBatches } from '@bianmin/kit';
 /**
  * Identity's bulk path: many people with their accounts at once — residents as sign-up makes
  * them, staff as an administrator's account with TOTP already enrolled — and the case files that
@@ -6,7 +7,6 @@
  * TOTP secrets sealed to their account, sign-up's consents), in INSERTs of 1,000 rows with one
  * transaction per batch. Used by `@bianmin/sim` for a synthetic city.
  */
-import type { EntityManager, EntityName } from '@mikro-orm/core';
 import type { Orm } from '@bianmin/kit';
 import { Account } from '../modules/account/account.entity.js';
 import { newAccount } from '../modules/account/new-account.js';
@@ -20,7 +20,6 @@ import { checkPassword } from '../modules/password/password-policy.js';
 import { validateResidentIdNumber } from '../modules/person/id-number.js';
 import { Person } from '../modules/person/person.entity.js';
 import type { SecretBox } from '../modules/totp/secret-box.js';
-import { table } from './sql.js';
 
 export { checkCharacter, validateResidentIdNumber } from '../modules/person/id-number.js';
 export type { ApplicationStep } from '../modules/case-file/case-file.consumer.js';
@@ -70,12 +69,6 @@ export interface LoadedPeople {
   people: number;
   accounts: number;
   consents: number;
-}
-
-/** INSERT `rows` BATCH at a time inside the caller's transaction. */
-async function insertInBatches<T extends object>(em: EntityManager, entity: EntityName<T>, rows: T[]) {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
-    await em.insertMany(entity, rows.slice(i, i + ROWS_PER_INSERT));
 }
 
 /** The rows of one person: the person, the account and, for a resident, sign-up's consents. */
@@ -141,19 +134,21 @@ export async function loadPeople(
         tx,
         Person,
         rows.map((r) => r.person),
+        ROWS_PER_INSERT,
       );
       await insertInBatches(
         tx,
         Account,
         rows.map((r) => r.account),
+        ROWS_PER_INSERT,
       );
-      await insertInBatches(tx, ConsentRecord, consents);
+      await insertInBatches(tx, ConsentRecord, consents, ROWS_PER_INSERT);
     });
     loaded.people += rows.length;
     loaded.accounts += rows.length;
     loaded.consents += consents.length;
   }
-  await analyze(orm, ['Person', 'Account', 'ConsentRecord']);
+  await analyzeAfterBulkLoad(orm, ['Person', 'Account', 'ConsentRecord']);
   return loaded;
 }
 
@@ -169,17 +164,9 @@ export async function accountExists(orm: Orm, phone: string): Promise<boolean> {
 export async function loadCaseFiles(orm: Orm, steps: ApplicationStep[]): Promise<number> {
   const em = orm.em.fork();
   for (let i = 0; i < steps.length; i += BATCH)
-    await em.transactional((tx) => insertInBatches(tx, CaseFile, steps.slice(i, i + BATCH).map(caseFileOf)));
-  await analyze(orm, ['CaseFile']);
+    await em.transactional((tx) =>
+      insertInBatches(tx, CaseFile, steps.slice(i, i + BATCH).map(caseFileOf), ROWS_PER_INSERT),
+    );
+  await analyzeAfterBulkLoad(orm, ['CaseFile']);
   return steps.length;
-}
-
-/**
- * Fresh planner statistics after a bulk load on PostgreSQL (and the visibility map for
- * index-only scans); SQLite keeps none unless asked, and identity never asks.
- */
-async function analyze(orm: Orm, entityNames: string[]): Promise<void> {
-  if (!orm.config.get('clientUrl')) return;
-  const em = orm.em.fork();
-  for (const name of entityNames) await em.getConnection().execute(`vacuum analyze ${table(em, name)}`);
 }

@@ -1,3 +1,4 @@
+import { analyzeAfterBulkLoad } from '@bianmin/kit';
 /**
  * The licences domain's bulk path: many licences issued at once, each exactly as `issueLicence`
  * issues one — a number from the authority and the status-list sequence, positions in the
@@ -101,20 +102,9 @@ export async function loadLicences(
     });
   }
   await writing;
-  await analyze(orm);
+  await analyzeAfterBulkLoad(
+    orm,
+    [Licence, LicenceStatusChange, StatusSequence, StatusList].map((e) => e.meta.className),
+  );
   return licences.length;
-}
-
-/**
- * Fresh planner statistics after a bulk load on PostgreSQL (and the visibility map for
- * index-only scans); SQLite keeps none unless asked, and the licences domain never asks.
- */
-async function analyze(orm: Orm): Promise<void> {
-  if (!orm.config.get('clientUrl')) return;
-  const em = orm.em.fork();
-  const schema = String(em.config.get('schema'));
-  for (const entity of [Licence, LicenceStatusChange, StatusSequence, StatusList]) {
-    const { tableName } = em.getMetadata().get(entity.meta.className);
-    await em.getConnection().execute(`vacuum analyze "${schema}"."${tableName}"`);
-  }
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Logger, Orm } from '@bianmin/kit';
+import { insertInBatches, type Logger, type Orm } from '@bianmin/kit';
 import { Department } from '../../modules/department/department.entity.js';
 import { LifeEvent } from '../../modules/life-event/life-event.entity.js';
-import { insertInBatches, insertRegions, insertServiceItems, insertServicePoints } from '../bulk.js';
+import { insertRegions, insertServiceItems, insertServicePoints } from '../bulk.js';
 import { loadDemoData, type DemoData } from './load-data.js';
 
 /**
